@@ -1,0 +1,103 @@
+"""Replacing and removing whole statements without losing the comments and spacing around them.
+
+A codemod decides, while visiting the original tree, what happens to whole statements
+(``self.plan[original_statement] = [new statements]``; an empty list removes it, and ``KEEP`` in the list stands
+for the statement itself as the rest of the traversal left it). When a block is left, the
+plan is applied to its body: the comments above a removed statement and its end-of-line comment move above
+the statement that takes its place, and its leading blank lines merge with the next statement's without
+making a longer run of blank lines than either had.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Sequence, Union
+
+import libcst as cst
+
+from tf2migrate.codemod import Codemod
+
+Block = Union[cst.Module, cst.IndentedBlock]
+KEEP = cst.SimpleStatementLine([cst.Pass()])  # a marker, compared by identity, never emitted
+
+
+def _blank(line: cst.EmptyLine) -> bool:
+    return line.comment is None
+
+
+def _longest_blank_run(lines: Sequence[cst.EmptyLine]) -> int:
+    longest = run = 0
+    for line in lines:
+        run = run + 1 if _blank(line) else 0
+        longest = max(longest, run)
+    return longest
+
+
+def merge_leading_lines(moved: Sequence[cst.EmptyLine], own: Sequence[cst.EmptyLine]) -> List[cst.EmptyLine]:
+    cap = max(_longest_blank_run(moved), _longest_blank_run(own))
+    merged: List[cst.EmptyLine] = []
+    run = 0
+    for line in [*moved, *own]:
+        run = run + 1 if _blank(line) else 0
+        if run <= cap:
+            merged.append(line)
+    return merged
+
+
+def lines_carried_by(statement: cst.BaseStatement) -> List[cst.EmptyLine]:
+    """What must survive a statement's removal: the lines above it, and its end-of-line comment."""
+    lines = list(statement.leading_lines)
+    if isinstance(statement, cst.SimpleStatementLine) and statement.trailing_whitespace.comment is not None:
+        lines.append(cst.EmptyLine(indent=True, comment=statement.trailing_whitespace.comment))
+    return lines
+
+
+def with_leading_lines(statement: cst.BaseStatement, moved: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
+    if not moved:
+        return statement
+    return statement.with_changes(leading_lines=merge_leading_lines(moved, statement.leading_lines))
+
+
+def apply_plan(
+    original: Sequence[cst.BaseStatement],
+    updated: Sequence[cst.BaseStatement],
+    plan: Dict[cst.BaseStatement, Sequence[cst.BaseStatement]],
+) -> "tuple[List[cst.BaseStatement], List[cst.EmptyLine]]":
+    """The new body, and lines left over after the last statement (for the block's footer)."""
+    body: List[cst.BaseStatement] = []
+    pending: List[cst.EmptyLine] = []
+    for before, after in zip(original, updated):
+        replacement = plan.get(before)
+        if replacement is None:
+            body.append(with_leading_lines(after, pending))
+            pending = []
+            continue
+        kept = any(new is KEEP for new in replacement)
+        pending = merge_leading_lines(pending, after.leading_lines if kept else lines_carried_by(after))
+        for new in replacement:
+            statement = after.with_changes(leading_lines=()) if new is KEEP else new
+            body.append(with_leading_lines(statement, pending))
+            pending = []
+    return body, [line for line in pending if not _blank(line)]
+
+
+class BlockRewriter(Codemod):
+    """Applies ``self.plan`` to every statement block on the way out of the tree."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan: Dict[cst.BaseStatement, Sequence[cst.BaseStatement]] = {}
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        if not any(statement in self.plan for statement in original_node.body):
+            return updated_node
+        body, leftover = apply_plan(original_node.body, updated_node.body, self.plan)
+        if not body:  # the block must keep a statement
+            body = [cst.SimpleStatementLine([cst.Pass()], leading_lines=leftover)]
+            leftover = []
+        return updated_node.with_changes(body=body, footer=[*leftover, *updated_node.footer])
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not any(statement in self.plan for statement in original_node.body):
+            return updated_node
+        body, leftover = apply_plan(original_node.body, updated_node.body, self.plan)
+        return updated_node.with_changes(body=body, footer=[*leftover, *updated_node.footer])

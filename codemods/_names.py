@@ -1,0 +1,102 @@
+"""Cheap import-alias tracking: which local name stands for which module or object.
+
+libcst's QualifiedNameProvider costs about ten parses on a large file; the codemods only need to know what
+``tf``, ``K`` or ``set_session`` were imported as, which a look at the import statements answers.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Iterable, Optional, Union
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+ImportNode = Union[cst.Import, cst.ImportFrom]
+
+TF = "tensorflow"
+_COMPAT_PREFIXES = ("tensorflow.compat.v1.", "tensorflow.compat.v2.")
+
+
+def dotted(node: cst.BaseExpression) -> str:
+    return cst.Module([]).code_for_node(node)
+
+
+class ImportBindings:
+    """Local name -> dotted name of what it was bound to by an import (``K`` -> ``keras.backend``)."""
+
+    def __init__(self) -> None:
+        self.names: Dict[str, str] = {}
+
+    def add(self, node: ImportNode) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                full = get_full_name_for_node(alias.name) or ""
+                if alias.asname is not None:
+                    self.names[_as_name(alias)] = full
+                else:  # ``import a.b.c`` binds ``a``; attribute chains resolve the rest
+                    head = full.split(".")[0]
+                    self.names[head] = head
+            return
+        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+            return
+        module = get_full_name_for_node(node.module) or ""
+        for alias in node.names:
+            name = get_full_name_for_node(alias.name) or ""
+            local = _as_name(alias) if alias.asname is not None else name
+            self.names[local] = f"{module}.{name}"
+
+    def add_module_imports(self, module: cst.Module) -> None:
+        """Imports at module level, also those one block down (``try: import keras``, ``if TYPE_CHECKING:``)."""
+        for statement in _statements_one_level_down(module.body):
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                        self.add(small)
+
+    def qualified(self, node: cst.BaseExpression) -> Optional[str]:
+        """``K.set_session`` -> ``keras.backend.set_session`` when ``K`` is an imported name, else None."""
+        full = get_full_name_for_node(node)
+        if not full:
+            return None
+        head, _, rest = full.partition(".")
+        bound = self.names.get(head)
+        if bound is None:
+            return None
+        return f"{bound}.{rest}" if rest else bound
+
+    def tf1_qualified(self, node: cst.BaseExpression) -> Optional[str]:
+        """Like :meth:`qualified`, with ``tensorflow.compat.v1.X`` read as ``tensorflow.X``."""
+        name = self.qualified(node)
+        return tf1_name(name) if name else None
+
+    def alias_for(self, target: str) -> Optional[str]:
+        """The local name bound to exactly ``target`` (``tf`` for ``tensorflow``), if any."""
+        for local, bound in self.names.items():
+            if bound == target:
+                return local
+        return None
+
+
+def tf1_name(name: str) -> str:
+    for prefix in _COMPAT_PREFIXES:
+        if name.startswith(prefix):
+            return TF + "." + name[len(prefix) :]
+    return name
+
+
+def _as_name(alias: cst.ImportAlias) -> str:
+    assert alias.asname is not None
+    return get_full_name_for_node(alias.asname.name) or ""
+
+
+def _statements_one_level_down(body: Iterable[cst.BaseStatement]) -> Iterable[cst.BaseStatement]:
+    for statement in body:
+        yield statement
+        if isinstance(statement, (cst.Try, cst.If)):
+            yield from statement.body.body
+            handlers = getattr(statement, "handlers", ())
+            for handler in handlers:
+                yield from handler.body.body
+            orelse = statement.orelse
+            if orelse is not None and isinstance(orelse.body, cst.IndentedBlock):
+                yield from orelse.body.body

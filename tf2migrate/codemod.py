@@ -1,0 +1,106 @@
+"""The codemod interface: what the engine knows about a codemod, and nothing more.
+
+Concrete codemods live in the top-level ``codemods`` package and subclass :class:`Codemod`; the engine only
+ever receives them as a list of classes (wired in by the CLI).
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from dataclasses import dataclass
+from typing import ClassVar, Dict, List, Optional, Tuple
+
+import libcst as cst
+from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
+from libcst.metadata import CodeRange, PositionProvider
+
+from tf2migrate.results import Finding, Severity
+
+
+class FixSafety(str, enum.Enum):
+    """Whether a codemod's rewrites keep behaviour (safe, applied by default) or may change it (unsafe,
+    applied only with ``--unsafe-fixes``). A safe codemod may still hold back single rewrites it cannot prove;
+    those become findings."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-wide choices a codemod may consult."""
+
+    unsafe_fixes: bool = False
+
+
+DOC_HEADINGS = ("What it does", "Why", "Example", "Use instead", "Fix safety", "Limitations")
+
+
+class Codemod(VisitorBasedCodemodCommand):
+    """Base of every tf2migrate codemod.
+
+    Subclasses set ``NAME`` (the module name with ``-`` for ``_``), ``FIX_SAFETY`` and ``TRIGGERS`` (substrings
+    of which at least one must occur in a file's text for the codemod to be worth a traversal), write their
+    docstring under the headings in ``DOC_HEADINGS``, and call :meth:`report` for every place they leave alone
+    or change in a way the user must know about.
+    """
+
+    NAME: ClassVar[str] = ""
+    FIX_SAFETY: ClassVar[FixSafety] = FixSafety.SAFE
+    TRIGGERS: ClassVar[Tuple[str, ...]] = ()
+
+    def __init__(self, context: CodemodContext, settings: Settings = Settings()) -> None:
+        super().__init__(context)
+        self.settings = settings
+        self.findings: List[Finding] = []
+        self._positions: Optional[Dict[cst.CSTNode, CodeRange]] = None
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().splitlines()[0] if cls.__doc__ else ""
+
+    @classmethod
+    def doc_section(cls, heading: str) -> str:
+        """The text under one of ``DOC_HEADINGS`` in the docstring, with code blocks' fences removed."""
+        lines = cls.documentation().splitlines()
+        try:
+            start = lines.index(f"{heading}:") + 1
+        except ValueError:
+            return ""
+        body: List[str] = []
+        for line in lines[start:]:
+            if line.rstrip(":") in DOC_HEADINGS and line.endswith(":"):
+                break
+            body.append(line)
+        text = "\n".join(body).strip("\n")
+        return "\n".join(l for l in text.splitlines() if not l.strip().startswith("```")).strip("\n")
+
+    @classmethod
+    def is_triggered_by(cls, text: str) -> bool:
+        return not cls.TRIGGERS or any(trigger in text for trigger in cls.TRIGGERS)
+
+    def position(self, node: cst.CSTNode) -> Tuple[int, int]:
+        """(line, column) of a node of the tree being transformed; column is 1-based. Positions are resolved
+        only when a codemod first asks, since most files produce no finding."""
+        if self._positions is None:
+            wrapper = self.context.wrapper
+            self._positions = dict(wrapper.resolve(PositionProvider)) if wrapper is not None else {}
+        code_range = self._positions.get(node)
+        if code_range is None:
+            return (0, 0)
+        return (code_range.start.line, code_range.start.column + 1)
+
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str,
+        suggestion: str = "",
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        line, column = self.position(node)
+        self.findings.append(Finding(self.NAME, line, column, severity, message, suggestion))
