@@ -51,10 +51,27 @@ def lines_carried_by(statement: cst.BaseStatement) -> List[cst.EmptyLine]:
     return lines
 
 
-def with_leading_lines(statement: cst.BaseStatement, moved: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
+def _leading_blanks(lines: Sequence[cst.EmptyLine]) -> int:
+    count = 0
+    for line in lines:
+        if not _blank(line):
+            break
+        count += 1
+    return count
+
+
+def with_leading_lines(
+    statement: cst.BaseStatement, moved: Sequence[cst.EmptyLine], opens_block: bool = False
+) -> cst.BaseStatement:
+    """``statement`` with ``moved`` lines above its own. Blank lines that only separated removed statements
+    from earlier ones do not open a block."""
     if not moved:
         return statement
-    return statement.with_changes(leading_lines=merge_leading_lines(moved, statement.leading_lines))
+    merged = merge_leading_lines(moved, statement.leading_lines)
+    if opens_block:
+        excess = _leading_blanks(merged) - _leading_blanks(statement.leading_lines)
+        merged = merged[max(excess, 0) :]
+    return statement.with_changes(leading_lines=merged)
 
 
 def apply_plan(
@@ -68,14 +85,14 @@ def apply_plan(
     for before, after in zip(original, updated):
         replacement = plan.get(before)
         if replacement is None:
-            body.append(with_leading_lines(after, pending))
+            body.append(with_leading_lines(after, pending, opens_block=not body))
             pending = []
             continue
         kept = any(new is KEEP for new in replacement)
         pending = merge_leading_lines(pending, after.leading_lines if kept else lines_carried_by(after))
         for new in replacement:
             statement = after.with_changes(leading_lines=()) if new is KEEP else new
-            body.append(with_leading_lines(statement, pending))
+            body.append(with_leading_lines(statement, pending, opens_block=not body))
             pending = []
     return body, [line for line in pending if not _blank(line)]
 

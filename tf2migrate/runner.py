@@ -4,10 +4,12 @@ outcome is a :class:`FileResult`."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import re
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence, Tuple, Type
 
@@ -15,7 +17,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile
 
 from tf2migrate.codemod import Codemod, Settings
-from tf2migrate.results import FileError, FileResult, Status
+from tf2migrate.results import FileError, FileResult, Finding, Status
 from tf2migrate.source import SourceError, SourceFile, decode_source, read_source
 
 Chain = Sequence[Type[Codemod]]
@@ -61,11 +63,13 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
         if python2 is not None:
             return _failed(path, root, source, *python2)
 
-    findings = []
+    original = module
+    findings: List[Finding] = []
     for codemod_class in chain:
         if not codemod_class.is_triggered_by(source.text):
             continue
         codemod = codemod_class(CodemodContext(filename=str(path)), settings)
+        before = module
         try:
             module = codemod.transform_module(module)
         except SkipFile:
@@ -74,13 +78,28 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
             return _failed(
                 path, root, source, f"codemod {codemod_class.NAME} crashed: {exc!r}", tb=traceback.format_exc()
             )
-        findings.extend(codemod.findings)
+        if codemod.findings and before is not original:
+            findings.extend(_in_original_lines(codemod.findings, source.text, before.code))
+        else:
+            findings.extend(codemod.findings)
 
     new_text = module.code
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
     if new_text == source.text:
         return FileResult(path, root, Status.UNCHANGED, source, findings=ordered)
     return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered)
+
+
+def _in_original_lines(findings: Sequence[Finding], original: str, seen: str) -> List[Finding]:
+    """A codemod later in the chain saw the text as earlier codemods left it; its findings must point at the
+    user's file. Lines kept from the original map exactly; a line inside a rewritten region maps to the start
+    of that region."""
+    old_lines, new_lines = original.splitlines(), seen.splitlines()
+    to_original = {}
+    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        for offset in range(new_end - new_start):
+            to_original[new_start + offset + 1] = old_start + 1 + (offset if tag == "equal" else 0)
+    return [dataclasses.replace(f, line=to_original.get(f.line, f.line)) for f in findings]
 
 
 def _failed(
