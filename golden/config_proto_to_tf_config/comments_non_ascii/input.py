@@ -1,4 +1,4 @@
-# Covers: comments on removed config lines (full-line, end-of-line, non-ASCII) move above the replacement.
+# Covers: comments on removed config lines (full-line, end-of-line, non-ASCII) move to the next remaining statement.
 import numpy as np
 import tensorflow as tf
 from keras.backend.tensorflow_backend import set_session
