@@ -321,7 +321,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
 
     failures = 0
-    for label, target in _targets(args):
+    targets = _targets(args)
+    for label, target in targets:
         expected_path = _expected_path(target)
         try:
             out = _run_target(python, target, args.hide_gpus)
@@ -347,7 +348,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             else:
                 failures += 1
                 print("DIFF    %s: %s" % (label, _first_difference(expected, out)))
-    print("%d target(s), %d problem(s)" % (len(_targets(args)), failures))
+    print("%d target(s), %d problem(s)" % (len(targets), failures))
     return 1 if failures else 0
 
 
