@@ -77,6 +77,23 @@ class ImportBindings:
         return None
 
 
+class TracksImports:
+    """Codemod mixin: ``self.bindings`` holds the module's imports before any other node is visited, and
+    imports inside functions join it as the traversal meets them."""
+
+    bindings: ImportBindings
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.bindings = ImportBindings()
+        self.bindings.add_module_imports(node)
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self.bindings.add(node)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.bindings.add(node)
+
+
 def tf1_name(name: str) -> str:
     for prefix in _COMPAT_PREFIXES:
         if name.startswith(prefix):

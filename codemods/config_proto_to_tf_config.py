@@ -8,7 +8,7 @@ from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import KEEP, BlockRewriter
-from codemods._names import ImportBindings, dotted, tf1_name
+from codemods._names import TracksImports, dotted, tf1_name
 from tf2migrate.codemod import FixSafety
 
 CONFIG_PROTO = "tensorflow.ConfigProto"
@@ -37,7 +37,7 @@ class Unmappable(Exception):
         self.message = message
 
 
-class ConfigProtoToTfConfig(BlockRewriter):
+class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     """Turn TF1 `ConfigProto` / `GPUOptions` session configuration into `tf.config` calls.
 
     What it does:
@@ -91,22 +91,12 @@ class ConfigProtoToTfConfig(BlockRewriter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.bindings = ImportBindings()
         self.strip_config: Set[cst.Call] = set()  # session calls whose config= argument goes
         self.converted: Set[cst.Call] = set()  # ConfigProto calls turned into tf.config calls
         self.declined: Dict[cst.Call, str] = {}  # ConfigProto calls left, and why
         self.config_calls: List[cst.Call] = []
 
     # --- analysis, on the original tree -------------------------------------------------------------------
-
-    def visit_Module(self, node: cst.Module) -> None:
-        self.bindings.add_module_imports(node)
-
-    def visit_Import(self, node: cst.Import) -> None:
-        self.bindings.add(node)
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.bindings.add(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._is(node, CONFIG_PROTO):

@@ -8,7 +8,7 @@ from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import BlockRewriter
-from codemods._names import ImportBindings
+from codemods._names import TracksImports
 from tf2migrate.codemod import FixSafety
 
 SESSIONS = ("tensorflow.Session", "tensorflow.InteractiveSession")
@@ -22,7 +22,7 @@ TENSORFLOW_BACKEND = "keras.backend.tensorflow_backend"
 TF_BACKEND_CLEAR_SESSION = TENSORFLOW_BACKEND + ".clear_session"
 
 
-class RemoveSessionScaffolding(BlockRewriter):
+class RemoveSessionScaffolding(TracksImports, BlockRewriter):
     """Remove `tf.Session` objects that only existed to be handed to Keras.
 
     What it does:
@@ -70,17 +70,7 @@ class RemoveSessionScaffolding(BlockRewriter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.bindings = ImportBindings()
         self.unused_candidates: Set[str] = set()  # local names whose imports may now be unused
-
-    def visit_Module(self, node: cst.Module) -> None:
-        self.bindings.add_module_imports(node)
-
-    def visit_Import(self, node: cst.Import) -> None:
-        self.bindings.add(node)
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.bindings.add(node)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         if node in self.plan or len(node.body) != 1:
