@@ -88,7 +88,8 @@ def find_python37() -> Optional[str]:
     if env:
         return env if _is_executable(env) else None
     on_path = shutil.which("python3.7")
-    if on_path:
+    # A pyenv shim is on PATH even when 3.7 is not the selected version, and then it exits 127: try it first.
+    if on_path and _runs(on_path):
         return on_path
     for root in _pyenv_roots():
         # Newest patch release first (3.7.17 before 3.7.9).
@@ -98,6 +99,14 @@ def find_python37() -> Optional[str]:
             if _is_executable(cand):
                 return cand
     return None
+
+
+def _runs(python: str) -> bool:
+    try:
+        return subprocess.run([python, "-c", "pass"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=60, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def _version_key(path: str) -> Tuple[int, ...]:
