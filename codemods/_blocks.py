@@ -1,8 +1,9 @@
 """Replacing and removing whole statements without losing the comments and spacing around them.
 
 A codemod decides, while visiting the original tree, what happens to whole statements
-(``self.plan[original_statement] = [new statements]``; an empty list removes it, and ``KEEP`` in the list stands
-for the statement itself as the rest of the traversal left it). When a block is left, the
+(``self.plan[original_statement] = [new statements]``; an empty list removes it, ``KEEP`` in the list stands
+for the statement itself as the rest of the traversal left it, and ``UNWRAP`` for the body of a compound
+statement, such as a ``with``, without its header). When a block is left, the
 plan is applied to its body: the comments above a removed statement and its end-of-line comment move above
 the statement that takes its place, and its leading blank lines merge with the next statement's without
 making a longer run of blank lines than either had.
@@ -18,6 +19,7 @@ from tf2migrate.codemod import Codemod
 
 Block = Union[cst.Module, cst.IndentedBlock]
 KEEP = cst.SimpleStatementLine([cst.Pass()])  # a marker, compared by identity, never emitted
+UNWRAP = cst.SimpleStatementLine([cst.Pass()])  # a marker: the compound statement's body, dedented in its place
 
 
 def _blank(line: cst.EmptyLine) -> bool:
@@ -91,10 +93,28 @@ def apply_plan(
         kept = any(new is KEEP for new in replacement)
         pending = merge_leading_lines(pending, after.leading_lines if kept else lines_carried_by(after))
         for new in replacement:
-            statement = after.with_changes(leading_lines=()) if new is KEEP else new
-            body.append(with_leading_lines(statement, pending, opens_block=not body))
-            pending = []
+            trailing: List[cst.EmptyLine] = []
+            if new is UNWRAP:
+                inner, pending, trailing = _unwrapped(after, pending)
+            else:
+                inner = [after.with_changes(leading_lines=()) if new is KEEP else new]
+            for statement in inner:
+                body.append(with_leading_lines(statement, pending, opens_block=not body))
+                pending = []
+            pending = merge_leading_lines(pending, trailing)
     return body, [line for line in pending if not _blank(line)]
+
+
+def _unwrapped(
+    compound: cst.BaseStatement, pending: List[cst.EmptyLine]
+) -> "tuple[List[cst.BaseStatement], List[cst.EmptyLine], List[cst.EmptyLine]]":
+    """The body of ``compound``; the lines to go above its first statement (the header's comment joins them);
+    the block's trailing comment lines, which go on after its last statement."""
+    block = compound.body
+    assert isinstance(block, cst.IndentedBlock), "only a statement with an indented body can be unwrapped"
+    if block.header.comment is not None:
+        pending = [*pending, cst.EmptyLine(indent=True, comment=block.header.comment)]
+    return list(block.body), pending, list(block.footer)
 
 
 class BlockRewriter(Codemod):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 import libcst.matchers as m
@@ -9,42 +10,42 @@ from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import KEEP, BlockRewriter
 from codemods._names import TracksImports, dotted, tf1_name
+from codemods._tf_config_calls import Unmappable, literal, tf_config_statements
 from tf2migrate.codemod import FixSafety
 
 CONFIG_PROTO = "tensorflow.ConfigProto"
-GPU_OPTIONS = "tensorflow.GPUOptions"
-SESSIONS = ("tensorflow.Session", "tensorflow.InteractiveSession")
-
-MEMORY_GROWTH = "gpu_options.allow_growth"
-# ConfigProto field -> the tf.config call that makes the same setting ("{tf}" is TensorFlow's local name).
-FIELD_CALLS: Dict[str, str] = {
-    "log_device_placement": "{tf}.debugging.set_log_device_placement({value})",
-    "allow_soft_placement": "{tf}.config.set_soft_device_placement({value})",
-    "intra_op_parallelism_threads": "{tf}.config.threading.set_intra_op_parallelism_threads({value})",
-    "inter_op_parallelism_threads": "{tf}.config.threading.set_inter_op_parallelism_threads({value})",
+# Messages nested in a ConfigProto, read field by field: keyword -> constructor.
+MESSAGES = {
+    "gpu_options": "tensorflow.GPUOptions",
+    "graph_options": "tensorflow.GraphOptions",
+    "optimizer_options": "tensorflow.OptimizerOptions",
 }
-# Settings whose TF 2 default already matches; nothing needs emitting for them.
-NO_OP_VALUES = {(MEMORY_GROWTH, "False"), ("log_device_placement", "False")}
-LOOP_VARIABLE_NAMES = ("gpu", "gpu_device", "physical_gpu")
+SESSIONS = ("tensorflow.Session", "tensorflow.InteractiveSession")
+# TensorFlow calls that leave the runtime uninitialised, so device settings may still follow them.
+RUNTIME_NOT_STARTED_BY = (
+    "tensorflow.config.", "tensorflow.debugging.set_log_device_placement", "tensorflow.set_random_seed",
+    "tensorflow.random.set_seed", "tensorflow.logging.", "tensorflow.app.", "tensorflow.flags.",
+    CONFIG_PROTO, *MESSAGES.values(), *SESSIONS,
+)
 
 
-class Unmappable(Exception):
-    """The configuration cannot be converted exactly; ``node`` is where, the message says why."""
+@dataclass
+class Reading:
+    """A configuration read from the code: its fields, and the statements that only existed to build it."""
 
-    def __init__(self, node: cst.CSTNode, message: str) -> None:
-        super().__init__(message)
-        self.node = node
-        self.message = message
+    fields: Dict[str, cst.BaseExpression] = field(default_factory=dict)
+    builders: List[cst.BaseStatement] = field(default_factory=list)
 
 
 class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     """Turn TF1 `ConfigProto` / `GPUOptions` session configuration into `tf.config` calls.
 
     What it does:
-    Finds a `tf.ConfigProto` (or `tf.compat.v1.ConfigProto`) that configures a `tf.Session`, whether built in a
-    variable and set field by field or written inline as `config=...`, and puts the equivalent `tf.config` calls
-    where the session was created. The session loses its `config=` argument; `remove-session-scaffolding` then
-    removes a session that only existed to be handed to Keras.
+    Finds a `tf.ConfigProto` (or `tf.compat.v1.ConfigProto`) that configures a `tf.Session` or
+    `tf.InteractiveSession` - built in a variable and set field by field, written inline as `config=...`, with
+    its `tf.GPUOptions` inline or in a variable of its own - and puts the equivalent `tf.config` calls where the
+    session was created, as one block. The configuration's statements go; the session loses its `config=`
+    argument, and `remove-session-scaffolding` then removes a session that only existed to be handed to Keras.
 
     Why:
     TF2 runs eagerly: a `ConfigProto` given to a `tf.compat.v1.Session` does not reach eager code, and
@@ -55,9 +56,9 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     ```python
     import tensorflow as tf
 
-    config = tf.ConfigProto()
+    config = tf.ConfigProto(log_device_placement=True)
     config.gpu_options.allow_growth = True
-    config.log_device_placement = True
+    config.gpu_options.visible_device_list = "0"
     with tf.Session(config=config) as sess:
         pass
     ```
@@ -66,7 +67,10 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     ```python
     import tensorflow as tf
 
-    for gpu in tf.config.list_physical_devices("GPU"):
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        tf.config.set_visible_devices([gpus[0]], "GPU")
+    for gpu in gpus:
         tf.config.experimental.set_memory_growth(gpu, True)
     tf.debugging.set_log_device_placement(True)
     with tf.Session() as sess:
@@ -74,14 +78,22 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     ```
 
     Fix safety:
-    Safe: each mapped field makes the same device setting in TF2 as in TF1. A configuration with any field
-    that has no exact mapping is left whole, with a finding naming the field.
+    Safe: each mapped field makes the same device setting in TF2 as in TF1. The one approximation,
+    `per_process_gpu_memory_fraction`, always comes with a finding saying what was done instead. A
+    configuration with any field that has no mapping is left whole, with a finding naming the field.
 
     Limitations:
-    Mapped fields: `gpu_options.allow_growth`, `log_device_placement`, `allow_soft_placement`,
-    `intra_op_parallelism_threads`, `inter_op_parallelism_threads`. A config variable must be built, set and
-    given to its session(s) in one block of statements, be assigned once, and be used for nothing else;
-    otherwise it is left as it was with a finding.
+    Mapped exactly: `gpu_options.allow_growth` (memory growth), `gpu_options.visible_device_list`
+    (`set_visible_devices`), `device_count` `GPU` (`set_visible_devices`; `CPU: 1` is the default),
+    `log_device_placement`, `allow_soft_placement`, `intra_op_parallelism_threads`, `inter_op_parallelism_threads`,
+    `graph_options.optimizer_options.global_jit_level` `ON_1` (`set_jit("autoclustering")`).
+    Approximated: `per_process_gpu_memory_fraction` has no TF2 equivalent; it becomes memory growth, or with
+    `--gpu-memory-limit MB` a fixed per-GPU limit (`set_logical_device_configuration`); never both on one GPU.
+    Reported and left whole: any other field (`force_gpu_compatible`, `virtual_devices`, `device_count` `CPU`
+    other than 1, ...), a configuration given to something other than a session (`RunConfig`, `test_session`,
+    `enable_eager_execution`), a variable assigned more than once or used outside the block that builds it.
+    Device settings must run before TensorFlow starts: a block placed after TensorFlow or Keras calls is
+    converted and reported, since TF2 raises `RuntimeError` there where TF1 did not.
     """
 
     NAME = "config-proto-to-tf-config"
@@ -96,7 +108,7 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
         self.declined: Dict[cst.Call, str] = {}  # ConfigProto calls left, and why
         self.config_calls: List[cst.Call] = []
 
-    # --- analysis, on the original tree -------------------------------------------------------------------
+    # --- finding configurations, on the original tree ---------------------------------------------------------
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._is(node, CONFIG_PROTO):
@@ -131,19 +143,11 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
         target = assign.targets[0].target
         assert isinstance(target, cst.Name)
         name = target.value
-        scope = self.get_metadata(ScopeProvider, target, None)
-        if scope is None:
-            return
-        assignments = list(scope.assignments[name])
-        if len(assignments) != 1:
-            raise Unmappable(target, f"`{name}` is assigned more than once; its ConfigProto was left as it was")
-        block = self.get_metadata(ParentNodeProvider, statement)
-        body = list(block.body)
-        fields = self._constructor_fields(assign.value)
-        field_statements: List[cst.BaseStatement] = []
+        body = self._block_body(statement)
+        reading = Reading(builders=[statement])
+        self._read_constructor(assign.value, "", body, reading)
         sessions: List[Tuple[cst.BaseStatement, cst.Call]] = []
-        for access in sorted(assignments[0].references, key=lambda a: self.position(a.node)):
-            use = access.node
+        for use in self._single_assignment_uses(target):
             user = self._statement_of(use)
             session = self._session_given(use)
             if user is None or user not in body:
@@ -154,93 +158,182 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
             path, value = self._field_assignment(user, name)
             if path is None or sessions:
                 raise Unmappable(use, f"`{name}` is used for something other than configuring a tf.Session here")
-            fields[path] = value
-            field_statements.append(user)
+            reading.fields[path] = value
+            reading.builders.append(user)
         if not sessions:
             raise Unmappable(target, f"`{name}` is never given to a tf.Session; it has no effect in TF2")
         first_session = min((s for s, _ in sessions), key=body.index)
-        generated = self._generate(fields, scope)
-        self.plan[statement] = []
-        for field_statement in field_statements:
-            self.plan[field_statement] = []
-        self.plan[first_session] = [*generated, KEEP]
+        self._commit(reading, first_session, assign.value)
         self.strip_config.update(call for _, call in sessions)
-        self.converted.add(assign.value)
 
     def _convert_inline(self, statement: cst.BaseStatement, session: cst.Call, config: cst.Call) -> None:
-        fields = self._constructor_fields(config)
-        scope = self.get_metadata(ScopeProvider, session, None)
-        self.plan[statement] = [*self._generate(fields, scope), KEEP]
+        reading = Reading()
+        self._read_constructor(config, "", self._block_body(statement), reading)
+        self._commit(reading, statement, config)
         self.strip_config.add(session)
+
+    def _commit(self, reading: Reading, session_statement: cst.BaseStatement, config: cst.Call) -> None:
+        """Plan the rewrite: the builders go, the tf.config block goes before the session's statement."""
+        scope = self.get_metadata(ScopeProvider, session_statement, None)
+        block = tf_config_statements(
+            reading.fields,
+            self._tensorflow_name(config),
+            lambda name: scope is None or name not in scope,
+            self.bindings.tf1_qualified,
+            self.settings.gpu_memory_limit_mb,
+        )
+        for note in block.notes:
+            self.report(note.node, note.message, note.suggestion)
+        if block.statements:
+            self._report_if_after_tensorflow_code(session_statement)
+        for builder in reading.builders:
+            self.plan[builder] = []
+        self.plan[session_statement] = [*block.statements, KEEP]
         self.converted.add(config)
 
     # --- reading the configuration --------------------------------------------------------------------------
 
-    def _constructor_fields(self, call: cst.Call, prefix: str = "") -> Dict[str, cst.BaseExpression]:
-        fields: Dict[str, cst.BaseExpression] = {}
+    def _read_constructor(self, call: cst.Call, prefix: str, body: Sequence[cst.BaseStatement], reading: Reading) -> None:
         for arg in call.args:
             if arg.keyword is None:
                 raise Unmappable(arg, "positional or unpacked ConfigProto arguments cannot be read; not converted")
-            key = prefix + arg.keyword.value
-            if key == "gpu_options":
-                if not (isinstance(arg.value, cst.Call) and self._is(arg.value, GPU_OPTIONS)):
-                    raise Unmappable(arg.value, "`gpu_options=` is not an inline tf.GPUOptions(...); not converted")
-                fields.update(self._constructor_fields(arg.value, "gpu_options."))
+            key, value = arg.keyword.value, arg.value
+            if key in MESSAGES and isinstance(value, cst.Name):
+                self._read_message_variable(value, MESSAGES[key], prefix + key + ".", body, reading)
+            elif key in MESSAGES:
+                if not self._is(value, MESSAGES[key]):
+                    raise Unmappable(value, f"`{key}=` is not a {MESSAGES[key].split('.')[-1]}(...) call; not converted")
+                self._read_constructor(value, prefix + key + ".", body, reading)
+            elif key == "device_count":
+                reading.fields.update(self._device_count(value, prefix + key))
             else:
-                fields[key] = arg.value
-        return fields
+                reading.fields[prefix + key] = value
+
+    def _read_message_variable(
+        self, use: cst.Name, constructor: str, prefix: str, body: Sequence[cst.BaseStatement], reading: Reading
+    ) -> None:
+        """``gpu_options = tf.GPUOptions(...)`` (and ``gpu_options.x = v`` lines) handed over by name."""
+        consumer = self._statement_of(use)
+        scope = self.get_metadata(ScopeProvider, use, None)
+        assignments = list(scope.assignments[use.value]) if scope is not None else []
+        if len(assignments) != 1:
+            raise Unmappable(use, f"`{use.value}` is not assigned exactly once here; not converted")
+        statement = self._statement_of(assignments[0].node)
+        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
+        if not (
+            statement in body
+            and m.matches(small, m.Assign(targets=[m.AssignTarget(m.Name(use.value))]))
+            and self._is(small.value, constructor)
+        ):
+            raise Unmappable(use, f"`{use.value}` is not built by a {constructor.split('.')[-1]}(...) in this block")
+        self._read_constructor(small.value, prefix, body, reading)
+        reading.builders.append(statement)
+        for access in sorted(assignments[0].references, key=lambda a: self.position(a.node)):
+            if access.node is use:
+                continue
+            user = self._statement_of(access.node)
+            path, value = self._field_assignment(user, use.value) if user in body else (None, None)
+            if path is None or body.index(user) > body.index(consumer):
+                raise Unmappable(access.node, f"`{use.value}` is used for more than building this configuration")
+            reading.fields[prefix + path] = value
+            reading.builders.append(user)
+
+    def _device_count(self, value: cst.BaseExpression, path: str) -> Dict[str, cst.BaseExpression]:
+        """``{"GPU": 0}`` or ``dict(GPU=0)`` -> ``{"device_count.GPU": 0}``."""
+        entries: Dict[str, cst.BaseExpression] = {}
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                ok, key = literal(element.key) if isinstance(element, cst.DictElement) else (False, None)
+                if not (ok and isinstance(key, str)):
+                    raise Unmappable(element, "device_count has a key that is not a string literal; not converted")
+                entries[f"{path}.{key}"] = element.value
+        elif m.matches(value, m.Call(func=m.Name("dict"))) and all(a.keyword is not None for a in value.args):
+            entries = {f"{path}.{a.keyword.value}": a.value for a in value.args}
+        else:
+            raise Unmappable(value, "device_count is not a literal dict; not converted")
+        return entries
 
     def _field_assignment(
         self, statement: cst.BaseStatement, name: str
     ) -> Tuple[Optional[str], Optional[cst.BaseExpression]]:
-        """``config.gpu_options.allow_growth = True`` -> ("gpu_options.allow_growth", True)."""
+        """``config.gpu_options.allow_growth = True`` -> ("gpu_options.allow_growth", True);
+        ``config.device_count["GPU"] = 0`` -> ("device_count.GPU", 0)."""
         if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
             return None, None
         small = statement.body[0]
         if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
             return None, None
-        path = dotted(small.targets[0].target)
+        target = small.targets[0].target
+        key = ""
+        if m.matches(target, m.Subscript(slice=[m.SubscriptElement(m.Index(m.SimpleString()))])):
+            key = "." + literal(target.slice[0].slice.value)[1]
+            target = target.value
+        path = dotted(target)
         head, _, rest = path.partition(".")
         if head != name or not rest or not all(part.isidentifier() for part in rest.split(".")):
             return None, None
-        return rest, small.value
+        return rest + key, small.value
 
-    # --- writing the tf.config calls ----------------------------------------------------------------------
-
-    def _generate(self, fields: Dict[str, cst.BaseExpression], scope) -> List[cst.BaseStatement]:
-        for path, value in fields.items():
-            if path != MEMORY_GROWTH and path not in FIELD_CALLS:
-                raise Unmappable(value, f"ConfigProto field `{path}` has no tf.config mapping here; not converted")
-        tf = self._tensorflow_name(next(iter(fields.values()), None))
-        statements: List[cst.BaseStatement] = []
-        wanted = {path: dotted(value) for path, value in fields.items() if (path, dotted(value)) not in NO_OP_VALUES}
-        if MEMORY_GROWTH in wanted:
-            gpu = next(n for n in LOOP_VARIABLE_NAMES if scope is None or n not in scope)
-            statements.append(
-                cst.parse_statement(
-                    f'for {gpu} in {tf}.config.list_physical_devices("GPU"):\n'
-                    f"    {tf}.config.experimental.set_memory_growth({gpu}, {wanted[MEMORY_GROWTH]})\n"
-                )
-            )
-        for path, template in FIELD_CALLS.items():
-            if path in wanted:
-                statements.append(cst.parse_statement(template.format(tf=tf, value=wanted[path]) + "\n"))
-        return statements
-
-    def _tensorflow_name(self, node: Optional[cst.CSTNode]) -> str:
+    def _tensorflow_name(self, node: cst.CSTNode) -> str:
         for module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
             alias = self.bindings.alias_for(module)
             if alias is not None:
                 return alias
         if "tf" in self.bindings.names:
-            raise Unmappable(node or cst.Name("tf"), "`tf` names something other than TensorFlow; not converted")
+            raise Unmappable(node, "`tf` names something other than TensorFlow; not converted")
         AddImportsVisitor.add_needed_import(self.context, "tensorflow", asname="tf")
         return "tf"
 
+    # --- where the block lands ------------------------------------------------------------------------------
+
+    def _report_if_after_tensorflow_code(self, statement: cst.BaseStatement) -> None:
+        for earlier in self._statements_run_before(statement):
+            call = self._runtime_starting_call(earlier)
+            if call is not None:
+                line = self.position(call)[0]
+                self.report(
+                    statement,
+                    f"these tf.config calls run after TensorFlow or Keras code (`{dotted(call.func)}` on line {line}); "
+                    "TF2 applies device settings only before its runtime starts and raises RuntimeError after, "
+                    "where TF1 took a new session's configuration at any time",
+                    "move the device configuration before any TensorFlow or Keras call (e.g. to the top of the program)",
+                )
+                return
+
+    def _statements_run_before(self, statement: cst.BaseStatement) -> Iterator[cst.BaseStatement]:
+        """Statements earlier in the same block and in the blocks around it, up to the enclosing function."""
+        node: cst.CSTNode = statement
+        while True:
+            parent = self.get_metadata(ParentNodeProvider, node, None)
+            if parent is None or isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                return
+            if isinstance(parent, (cst.Module, cst.IndentedBlock)) and node in parent.body:
+                yield from reversed(parent.body[: parent.body.index(node)])
+            node = parent
+
+    def _runtime_starting_call(self, statement: cst.BaseStatement) -> Optional[cst.Call]:
+        if statement in self.plan or isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            return None
+        for call in m.findall(statement, m.Call()):
+            name = self.bindings.tf1_qualified(call.func) or ""
+            if name.split(".")[0] in ("tensorflow", "keras") and not name.startswith(RUNTIME_NOT_STARTED_BY):
+                return call
+        return None
+
     # --- tree helpers ---------------------------------------------------------------------------------------
 
-    def _is(self, node: cst.BaseExpression, name: str) -> bool:
+    def _is(self, node: Optional[cst.CSTNode], name: str) -> bool:
         return isinstance(node, cst.Call) and self.bindings.tf1_qualified(node.func) == name
+
+    def _block_body(self, statement: cst.BaseStatement) -> Sequence[cst.BaseStatement]:
+        return self.get_metadata(ParentNodeProvider, statement).body
+
+    def _single_assignment_uses(self, target: cst.Name) -> List[cst.CSTNode]:
+        scope = self.get_metadata(ScopeProvider, target, None)
+        assignments = list(scope.assignments[target.value]) if scope is not None else []
+        if len(assignments) != 1:
+            raise Unmappable(target, f"`{target.value}` is assigned more than once; its ConfigProto was left as it was")
+        return [a.node for a in sorted(assignments[0].references, key=lambda a: self.position(a.node))]
 
     def _statement_of(self, node: cst.CSTNode) -> Optional[cst.BaseStatement]:
         while not isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
@@ -295,6 +388,6 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
         if self.converted:
             for local, bound in self.bindings.names.items():
                 module, _, obj = bound.rpartition(".")
-                if tf1_name(bound) in (CONFIG_PROTO, GPU_OPTIONS) and local == obj:
+                if tf1_name(bound) in (CONFIG_PROTO, *MESSAGES.values()) and local == obj:
                     RemoveImportsVisitor.remove_unused_import(self.context, module, obj)
         return super().leave_Module(original_node, updated_node)

@@ -7,9 +7,10 @@ import libcst.matchers as m
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
-from codemods._blocks import BlockRewriter
+from codemods._blocks import UNWRAP, BlockRewriter
 from codemods._names import TracksImports
 from tf2migrate.codemod import FixSafety
+from tf2migrate.results import Severity
 
 SESSIONS = ("tensorflow.Session", "tensorflow.InteractiveSession")
 SET_SESSION = (
@@ -71,6 +72,73 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.unused_candidates: Set[str] = set()  # local names whose imports may now be unused
+        self.unwrap_set_session: Set[cst.Call] = set()  # set_session(factory()) calls that become factory()
+
+    def visit_With(self, node: cst.With) -> None:
+        if len(node.items) != 1 or not self._is_session(node.items[0].item):
+            return
+        session = node.items[0].item
+        target = node.items[0].asname.name if node.items[0].asname is not None else None
+        uses_to_remove: List[cst.SimpleStatementLine] = []
+        if isinstance(target, cst.Name):
+            blocker = self._blocker(session, target, uses_to_remove)
+        elif target is None:
+            blocker = (session, "it is created with arguments") if session.args else None
+        else:
+            blocker = (target, "it is bound to something other than a name")
+        if blocker is not None:
+            self._report_kept(*blocker, "the session")
+            return
+        self.plan[node] = [UNWRAP]
+        self._remove_uses(uses_to_remove)
+        self._note_unused(session.func)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """A session factory (``def get_session(): ...; return tf.Session()``) whose every caller only hands
+        the session to Keras: the return goes, and ``set_session(get_session())`` becomes ``get_session()``."""
+        body = node.body.body
+        last = body[-1] if isinstance(node.body, cst.IndentedBlock) and body else None
+        if not m.matches(last, m.SimpleStatementLine([m.Return()])) or not self._is_session(last.body[0].value):
+            return
+        session = last.body[0].value
+        callers = self._factory_callers(node)
+        if isinstance(callers, tuple):
+            self._report_kept(*callers, f"the session returned by `{node.name.value}()`")
+            return
+        self.plan[last] = []
+        self.unwrap_set_session.update(callers)
+        self._note_unused(session.func, *(c.func for c in callers))
+        self.report(
+            node.name,
+            f"`{node.name.value}()` no longer returns a session: its callers only handed it to Keras, and "
+            "the session is gone",
+            "rename the function after what it does now (e.g. `configure_gpus`)",
+            Severity.INFO,
+        )
+
+    def _factory_callers(self, function: cst.FunctionDef):
+        """The ``set_session(function())`` calls, when they are the only uses of the function; else
+        (node, why) for the use that is not."""
+        if m.findall(function.body, m.Return()) != [function.body.body[-1].body[0]]:
+            return function, "it returns from more than one place"
+        scope = self.get_metadata(ScopeProvider, function, None)
+        assignments = list(scope.assignments[function.name.value]) if scope is not None else []
+        if len(assignments) != 1 or not assignments[0].references:
+            return function.name, "the function name is rebound, or never called here"
+        callers = []
+        for access in assignments[0].references:
+            call = self.get_metadata(ParentNodeProvider, access.node, None)
+            arg = self.get_metadata(ParentNodeProvider, call, None) if isinstance(call, cst.Call) else None
+            outer = self.get_metadata(ParentNodeProvider, arg, None) if isinstance(arg, cst.Arg) else None
+            statement = self.get_metadata(ParentNodeProvider, outer, None) if isinstance(outer, cst.Call) else None
+            if not (
+                isinstance(statement, cst.Expr)
+                and self._set_session_argument(statement) is call
+                and call.func is access.node
+            ):
+                return access.node, "it is used for more than Keras's set_session"
+            callers.append(outer)
+        return callers
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         if node in self.plan or len(node.body) != 1:
@@ -88,19 +156,24 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
         uses_to_remove: List[cst.SimpleStatementLine] = []
         blocker = self._blocker(assign.value, target, uses_to_remove)
         if blocker is not None:
-            node, why = blocker
-            self.report(
-                node,
-                f"tf.Session `{target.value}` is kept: {why}. `tf.Session` does not exist in TensorFlow 2",
-                "convert the code that uses the session to eager TF2 (run ops directly, tf.function for graphs)",
-            )
+            self._report_kept(*blocker, f"tf.Session `{target.value}`")
             return
         self.plan[statement] = []
-        for use in uses_to_remove:
+        self._remove_uses(uses_to_remove)
+        self._note_unused(assign.value.func)
+
+    def _remove_uses(self, uses: List[cst.SimpleStatementLine]) -> None:
+        for use in uses:
             self.plan[use] = []
             if self._set_session_argument(use.body[0]) is not None:
                 self._note_unused(use.body[0].value.func)
-        self._note_unused(assign.value.func)
+
+    def _report_kept(self, node: cst.CSTNode, why: str, what: str) -> None:
+        self.report(
+            node,
+            f"{what} is kept: {why}. `tf.Session` does not exist in TensorFlow 2",
+            "convert the code that uses the session to eager TF2 (run ops directly, tf.function for graphs)",
+        )
 
     def _blocker(self, call: cst.Call, target: cst.Name, uses_to_remove: List[cst.SimpleStatementLine]):
         """Why the session cannot go, as (node, reason); None when every use is removable."""
@@ -156,6 +229,8 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
     # --- transformation ----------------------------------------------------------------------------------------
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        if original_node in self.unwrap_set_session:
+            return updated_node.args[0].value
         if self.bindings.qualified(original_node.func) != TF_BACKEND_CLEAR_SESSION:
             return updated_node
         self._note_unused(original_node.func)

@@ -1,11 +1,13 @@
 """Golden cases: golden/<codemod>/<case>/{input.py, expected.py, expected.out}.
 
-expected.py is written and reviewed by hand; expected.out is what input.py printed on the real TF 1.15 +
-Keras 2.2.4 runtime (tests/oracle.py records it). The chain must turn input.py into expected.py exactly, leave
-expected.py alone, and expected.py must print expected.out on TensorFlow 2.21.
+expected.py is written and reviewed by hand; expected.out is what input.py printed on the real TF 1.15 + Keras
+2.2.4 runtime (tests/oracle.py records it); an optional settings.json holds the run options the case is
+migrated with. The chain must turn input.py into expected.py exactly, leave expected.py alone, and expected.py
+must print expected.out on TensorFlow 2.21.
 """
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +18,7 @@ import pytest
 
 from codemods import CHAIN
 from tests.conftest import REPO, requires_tf2, run_python
+from tf2migrate.codemod import Settings
 from tf2migrate.results import Status
 from tf2migrate.runner import run_file
 
@@ -24,8 +27,14 @@ CASES = sorted(p.parent for p in GOLDEN.glob("*/*/input.py"))
 IDS = [f"{c.parent.name}/{c.name}" for c in CASES]
 
 
+def case_settings(case: Path) -> Settings:
+    """A case's run-wide options: ``settings.json`` holds Settings fields (e.g. gpu_memory_limit_mb)."""
+    path = case / "settings.json"
+    return Settings(**json.loads(path.read_text(encoding="utf-8"))) if path.exists() else Settings()
+
+
 def migrated(path: Path) -> str:
-    result = run_file(path, path.parent, CHAIN)
+    result = run_file(path, path.parent, CHAIN, case_settings(path.parent))
     assert result.status in (Status.CHANGED, Status.UNCHANGED), result.error
     return result.new_text if result.status is Status.CHANGED else result.old_text
 
@@ -46,7 +55,7 @@ def test_input_becomes_expected(case):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_expected_is_left_alone(case):
-    result = run_file(case / "expected.py", case, CHAIN)
+    result = run_file(case / "expected.py", case, CHAIN, case_settings(case))
     assert result.status in (Status.UNCHANGED, Status.SKIPPED), result.new_text
 
 

@@ -118,3 +118,86 @@ def test_comments_above_removed_statements_survive():
 def test_no_session_is_a_no_op():
     result = remove("import tensorflow as tf\nprint(tf.constant(1))\n")
     assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_with_session_only_handed_to_keras_is_unwrapped_with_its_comments():
+    result = remove(
+        """\
+        import tensorflow as tf
+        from keras import backend as K
+
+        # one session for the whole program
+        with tf.Session() as sess:  # GPU session
+            K.set_session(sess)
+            if True:
+                x = K.constant(1.0)
+            # done
+        print("after")
+        """
+    )
+    assert result.new_text == dedent(
+        """\
+        from keras import backend as K
+
+        # one session for the whole program
+        # GPU session
+        if True:
+            x = K.constant(1.0)
+        # done
+        print("after")
+        """
+    )
+
+
+def test_with_session_that_runs_ops_is_kept_and_reported():
+    source = """\
+        import tensorflow as tf
+        with tf.Session() as sess:
+            print(sess.run(tf.constant(1)))
+        """
+    result = remove(source)
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 3 and "kept" in finding.message
+
+
+def test_session_factory_only_handed_to_keras_loses_its_return():
+    result = remove(
+        """\
+        import tensorflow as tf
+        import keras.backend.tensorflow_backend as KTF
+
+        def get_session(fraction=0.3):
+            \"\"\"A session for Keras.\"\"\"
+            return tf.Session()
+
+        KTF.set_session(get_session(0.5))  # share the GPU
+        """
+    )
+    assert result.new_text == dedent(
+        """\
+
+        def get_session(fraction=0.3):
+            \"\"\"A session for Keras.\"\"\"
+
+        get_session(0.5)  # share the GPU
+        """
+    )
+    assert [(f.line, f.severity.value) for f in result.findings] == [(4, "info")]
+
+
+def test_session_factory_whose_session_is_used_is_kept_and_reported():
+    source = """\
+        import tensorflow as tf
+        from keras import backend as K
+
+        def get_session():
+            return tf.Session()
+
+        K.set_session(get_session())
+        sess = get_session()
+        """
+    result = remove(source)
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 8 and "returned by `get_session()`" in finding.message

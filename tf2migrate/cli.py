@@ -59,6 +59,10 @@ def migrate_command(
     select: Optional[str] = typer.Option(None, "--select", metavar="NAME,...", help="Run only these codemods."),
     ignore: Optional[str] = typer.Option(None, "--ignore", metavar="NAME,...", help="Do not run these codemods."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes that may change behaviour."),
+    gpu_memory_limit: Optional[int] = typer.Option(
+        None, "--gpu-memory-limit", metavar="MB", min=1,
+        help="Convert per_process_gpu_memory_fraction to this fixed per-GPU memory limit instead of memory growth.",
+    ),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel workers (default: one per core)."),
     report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.json", help="Write a JSON report."),
@@ -80,7 +84,7 @@ def migrate_command(
 
     progress = LazyProgress(err)
     try:
-        run = migrate(paths, chain, Settings(unsafe_fixes=unsafe_fixes), exclude, jobs, progress.set_total, progress.advance)
+        run = migrate(paths, chain, Settings(unsafe_fixes, gpu_memory_limit), exclude, jobs, progress.set_total, progress.advance)
     finally:
         progress.close()
 

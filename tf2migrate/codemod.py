@@ -32,6 +32,8 @@ class Settings:
     """Run-wide choices a codemod may consult."""
 
     unsafe_fixes: bool = False
+    # Per-GPU memory cap (MB) that replaces TF1's per_process_gpu_memory_fraction; None: memory growth instead.
+    gpu_memory_limit_mb: Optional[int] = None
 
 
 DOC_HEADINGS = ("What it does", "Why", "Example", "Use instead", "Fix safety", "Limitations")
