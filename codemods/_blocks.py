@@ -91,13 +91,18 @@ def apply_plan(
             pending = []
             continue
         kept = any(new is KEEP for new in replacement)
-        pending = merge_leading_lines(pending, after.leading_lines if kept else lines_carried_by(after))
+        if kept and not pending:
+            # New statements before a kept one stand where it stood: they take its leading lines.
+            pending, after = list(after.leading_lines), after.with_changes(leading_lines=())
+        elif not kept:
+            pending = merge_leading_lines(pending, lines_carried_by(after))
+        # else: they take the lines of the statements removed just before, and the kept one keeps its own.
         for new in replacement:
             trailing: List[cst.EmptyLine] = []
             if new is UNWRAP:
                 inner, pending, trailing = _unwrapped(after, pending)
             else:
-                inner = [after.with_changes(leading_lines=()) if new is KEEP else new]
+                inner = [after if new is KEEP else new]
             for statement in inner:
                 body.append(with_leading_lines(statement, pending, opens_block=not body))
                 pending = []

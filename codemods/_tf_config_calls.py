@@ -100,7 +100,8 @@ def tf_config_statements(
     memory = _memory_call(fields, tf, memory_limit_mb, block.notes)
     if memory:
         gpu = _first_free(GPU_LOOP_NAMES, is_free)
-        devices = gpus or f'{tf}.config.list_physical_devices("GPU")'
+        # TF1 applied memory settings to the GPUs the session used: the visible ones, when some were hidden.
+        devices = f'{tf}.config.get_visible_devices("GPU")' if visible else f'{tf}.config.list_physical_devices("GPU")'
         block.statements.append(_statement(f"for {gpu} in {devices}:\n    " + _fill(memory, gpu=gpu)))
     for path, template in SIMPLE_FIELDS.items():
         if path in fields and not (path in DEFAULT_WHEN_FALSE and literal(fields[path]) == (True, False)):

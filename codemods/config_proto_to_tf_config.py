@@ -70,7 +70,7 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     gpus = tf.config.list_physical_devices("GPU")
     if gpus:
         tf.config.set_visible_devices([gpus[0]], "GPU")
-    for gpu in gpus:
+    for gpu in tf.config.get_visible_devices("GPU"):
         tf.config.experimental.set_memory_growth(gpu, True)
     tf.debugging.set_log_device_placement(True)
     with tf.Session() as sess:

@@ -30,11 +30,13 @@ def tf2_available() -> bool:
 requires_tf2 = pytest.mark.skipif(not tf2_available(), reason="TensorFlow 2.21 is not installed (pip install -e '.[test]')")
 
 
-def run_python(path: Path, cwd: Path, extra_env: dict = None, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_python(
+    path: Path, cwd: Path, extra_env: dict = None, timeout: int = 300, args: Sequence[str] = ()
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONHASHSEED="0", TF_CPP_MIN_LOG_LEVEL="3", PYTHONDONTWRITEBYTECODE="1")
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, str(path)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, str(path), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
     )
 
 

@@ -175,3 +175,18 @@ def test_python_dash_m_and_version():
     assert proc.returncode == 0 and proc.stdout.startswith("tf2migrate ")
     helped = run_cli("--help")
     assert helped.returncode == 0 and "migrate" in helped.stdout and "explain" in helped.stdout
+
+
+def test_gpu_memory_limit_turns_a_memory_fraction_into_a_per_gpu_limit(tmp_path):
+    legacy = LEGACY.replace("allow_growth = True", "per_process_gpu_memory_fraction = 0.4")
+    (tmp_path / "train.py").write_text(legacy)
+    proc = run_cli("--write", "--gpu-memory-limit", "3072", "train.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "train.py").read_text() == MIGRATED.replace(
+        "tf.config.experimental.set_memory_growth(gpu, True)",
+        "tf.config.set_logical_device_configuration(gpu, [tf.config.LogicalDeviceConfiguration(memory_limit=3072)])",
+    )
+    assert "train.py:6:54: warning [config-proto-to-tf-config] per_process_gpu_memory_fraction=0.4" in proc.stderr
+    assert "3072 MB" in proc.stderr
+    refused = run_cli("--gpu-memory-limit", "0", "train.py", cwd=tmp_path)
+    assert refused.returncode == 2

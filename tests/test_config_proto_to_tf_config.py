@@ -261,7 +261,7 @@ def test_visible_device_list_literal_indexes_the_physical_gpus():
         gpus = tf.config.list_physical_devices("GPU")
         if gpus:
             tf.config.set_visible_devices([gpus[0], gpus[1]], "GPU")
-        for gpu in gpus:
+        for gpu in tf.config.get_visible_devices("GPU"):
             tf.config.experimental.set_memory_growth(gpu, True)
         sess = tf.Session()
         """
