@@ -5,12 +5,29 @@ imports are swapped last, once no `set_session` import is left to swap.
 """
 
 from codemods.config_proto_to_tf_config import ConfigProtoToTfConfig
+from codemods.fit_generator_to_fit import FitGeneratorToFit
+from codemods.image_dim_ordering_to_data_format import ImageDimOrderingToDataFormat
+from codemods.keras1_arguments_to_keras2 import Keras1ArgumentsToKeras2
+from codemods.keras3_defaults_made_explicit import Keras3DefaultsMadeExplicit
+from codemods.keras_backend_graph_symbols_to_tf2 import KerasBackendGraphSymbolsToTf2
 from codemods.keras_imports_to_tf_keras import KerasImportsToTfKeras
+from codemods.optimizer_lr_to_learning_rate import OptimizerLrToLearningRate
+from codemods.predict_classes_to_predict import PredictClassesToPredict
 from codemods.remove_session_scaffolding import RemoveSessionScaffolding
+from codemods.save_weights_to_weights_h5 import SaveWeightsToWeightsH5
 
 CHAIN = (
     ConfigProtoToTfConfig,
     RemoveSessionScaffolding,
+    # Keras call sites, on Keras 2 names (`keras.*` and TF 1.x's `tf.keras.*`) before the imports move.
+    Keras1ArgumentsToKeras2,
+    OptimizerLrToLearningRate,
+    FitGeneratorToFit,
+    PredictClassesToPredict,
+    ImageDimOrderingToDataFormat,
+    SaveWeightsToWeightsH5,
+    KerasBackendGraphSymbolsToTf2,
+    Keras3DefaultsMadeExplicit,
     KerasImportsToTfKeras,
 )
 

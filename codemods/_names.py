@@ -69,6 +69,13 @@ class ImportBindings:
         name = self.qualified(node)
         return tf1_name(name) if name else None
 
+    def keras_qualified(self, node: cst.BaseExpression) -> Optional[str]:
+        """The Keras path of a name, whichever Keras it came from: ``SGD`` imported from ``keras.optimizers``,
+        ``tf.keras.optimizers.SGD`` or ``tf.compat.v1.keras.optimizers.SGD`` all give ``optimizers.SGD``;
+        ``keras`` itself gives ``""``. None for anything else."""
+        name = self.tf1_qualified(node)
+        return keras_path(name) if name else None
+
     def alias_for(self, target: str) -> Optional[str]:
         """The local name bound to exactly ``target`` (``tf`` for ``tensorflow``), if any."""
         for local, bound in self.names.items():
@@ -99,6 +106,19 @@ def tf1_name(name: str) -> str:
         if name.startswith(prefix):
             return TF + "." + name[len(prefix) :]
     return name
+
+
+_KERAS_PREFIXES = ("keras", "tensorflow.keras", "tensorflow.python.keras")
+
+
+def keras_path(name: str) -> Optional[str]:
+    """``keras.layers.Dense`` / ``tensorflow.keras.layers.Dense`` -> ``layers.Dense``; None when not Keras."""
+    for prefix in _KERAS_PREFIXES:
+        if name == prefix:
+            return ""
+        if name.startswith(prefix + "."):
+            return name[len(prefix) + 1 :]
+    return None
 
 
 def _as_name(alias: cst.ImportAlias) -> str:
