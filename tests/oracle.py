@@ -291,7 +291,7 @@ def _run_target(python: str, target, hide_gpus: bool) -> str:
     return run_example(python, target, hide_gpus=hide_gpus)
 
 
-def _first_difference(expected: str, actual: str) -> str:
+def first_difference(expected: str, actual: str) -> str:
     exp_lines, act_lines = expected.splitlines(True), actual.splitlines(True)
     for i in range(max(len(exp_lines), len(act_lines))):
         e = exp_lines[i] if i < len(exp_lines) else "<end of output>"
@@ -356,7 +356,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 print("ok      %s" % label)
             else:
                 failures += 1
-                print("DIFF    %s: %s" % (label, _first_difference(expected, out)))
+                print("DIFF    %s: %s" % (label, first_difference(expected, out)))
     print("%d target(s), %d problem(s)" % (len(targets), failures))
     return 1 if failures else 0
 
