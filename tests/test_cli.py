@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+from codemods import CHAIN
 from tests.conftest import REPO, run_cli
 
 LEGACY = (
@@ -143,7 +144,7 @@ def test_conflicting_modes_are_a_usage_error(tmp_path):
 def test_json_report(tmp_path):
     root = tmp_path / "p"
     root.mkdir()
-    (root / "legacy.py").write_text(LEGACY + "from keras.engine.topology import Layer\n")
+    (root / "legacy.py").write_text(LEGACY + "from keras.engine.topology import Network\n")
     (root / "broken.py").write_text("import keras\ndef f(:\n")
     report = tmp_path / "report.json"
     proc = run_cli(str(root), "--report", str(report))
@@ -162,7 +163,9 @@ def test_list_and_explain():
     listing = run_cli("list")
     assert listing.returncode == 0
     names = [line.split()[0] for line in listing.stdout.splitlines()]
-    assert names == ["config-proto-to-tf-config", "remove-session-scaffolding", "keras-imports-to-tf-keras"]
+    assert names == [codemod.NAME for codemod in CHAIN]
+    assert names[:2] == ["config-proto-to-tf-config", "remove-session-scaffolding"]
+    assert names[-1] == "keras-imports-to-tf-keras"
     explained = run_cli("explain", "config-proto-to-tf-config")
     assert explained.returncode == 0
     for heading in ("What it does:", "Why:", "Example:", "Use instead:", "Fix safety:", "Limitations:"):
