@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 DATA = Path(__file__).parent / "data" / "keras_relocations.json"
+# Extra homes for `--keras legacy`: names Keras 3 dropped that tf_keras still has (scripts/generate_tf_keras_extras.py).
+TF_KERAS_EXTRAS = Path(__file__).parent / "data" / "tf_keras_extras.json"
+KERAS3_ROOT = "tensorflow.keras"
+LEGACY_ROOT = "tf_keras"
 
 Table = Dict[str, Optional[str]]
 
@@ -39,6 +43,11 @@ def tables() -> Tuple[Table, Table]:
     return data["modules"], data["symbols"]
 
 
+@lru_cache(maxsize=None)
+def tf_keras_extras() -> Table:
+    return json.loads(TF_KERAS_EXTRAS.read_text(encoding="utf-8"))["symbols"]
+
+
 @dataclass(frozen=True)
 class Relocation:
     """Where a Keras 2 path goes. ``new`` is None when it has no home; ``known`` is the longest prefix of the
@@ -51,14 +60,16 @@ class Relocation:
     unknown_rest: bool
 
 
-def relocate(path: str) -> Relocation:
-    """``layers.merge.concatenate`` -> ``layers.concatenate``, through the longest prefix the table knows."""
+def relocate(path: str, legacy: bool = False) -> Relocation:
+    """``layers.merge.concatenate`` -> ``layers.concatenate``, through the longest prefix the table knows.
+    ``legacy``: the target is tf_keras, which still has some names Keras 3 dropped."""
     modules, symbols = tables()
+    extras = tf_keras_extras() if legacy else {}
     parts = path.split(".") if path else []
     for size in range(len(parts), -1, -1):
         prefix = ".".join(parts[:size])
         if prefix in symbols:
-            target = symbols[prefix]
+            target = symbols[prefix] if symbols[prefix] is not None else extras.get(prefix)
         elif prefix in modules:
             target = modules[prefix]
         else:
@@ -78,6 +89,6 @@ def no_home_advice(path: str) -> str:
     return "rewrite this code with what Keras 3 offers instead, or remove it"
 
 
-def tf_keras_module(path: str) -> str:
-    """``layers`` -> ``tensorflow.keras.layers``; ``""`` -> ``tensorflow.keras``."""
-    return "tensorflow.keras" + (f".{path}" if path else "")
+def tf_keras_module(path: str, root: str = KERAS3_ROOT) -> str:
+    """``layers`` -> ``tensorflow.keras.layers``; ``""`` -> ``tensorflow.keras`` (``tf_keras...`` for legacy)."""
+    return root + (f".{path}" if path else "")

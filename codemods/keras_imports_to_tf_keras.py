@@ -5,6 +5,8 @@ from typing import Dict, List, Optional, Sequence, Set, Union
 import libcst as cst
 
 from codemods._keras_imports_to_tf_keras_table import (
+    KERAS3_ROOT,
+    LEGACY_ROOT,
     Relocation,
     no_home_advice,
     relocate,
@@ -12,7 +14,7 @@ from codemods._keras_imports_to_tf_keras_table import (
     tf_keras_module,
 )
 from codemods._names import TracksImports, dotted
-from tf2migrate.codemod import Codemod, FixSafety
+from tf2migrate.codemod import Codemod, FixSafety, KerasTarget
 from tf2migrate.results import Severity
 
 ImportNode = Union[cst.Import, cst.ImportFrom]
@@ -36,6 +38,11 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
     the same table: `keras.layers.merge.concatenate` -> `keras.layers.concatenate`,
     `keras.optimizers.adam` -> `keras.optimizers.Adam`, also through `from keras import layers` or
     `import keras.layers as L`.
+    With `--keras legacy` the same rewrites target the `tf_keras` package (Keras 2 for TF 2.16+, `pip install
+    tf-keras~=2.21`) instead: `import tf_keras as keras`, `from tf_keras.layers import Dense`, and the names
+    Keras 3 dropped but tf_keras kept (`K.function`, `LocallyConnected1D`, ...; data/tf_keras_extras.json)
+    find a home there. Code that reaches Keras through TF's own `tf.keras` gets Keras 2 only with
+    `TF_USE_LEGACY_KERAS=1` set before TensorFlow is imported.
 
     Why:
     TF 2.21 ships Keras 3 as `tf.keras`; code written for standalone Keras 2.x must use the Keras that matches
@@ -172,42 +179,42 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
             statements.append(_import_of(node, kept))
         return statements
 
-    def _import_as_from(self, alias: cst.ImportAlias, module: str) -> Optional[cst.ImportFrom]:
+    def _import_as_from(self, alias: cst.ImportAlias, module: str) -> Optional[cst.BaseSmallStatement]:
         """``import keras.backend as K`` -> ``from tensorflow.keras import backend as K``."""
-        relocation = relocate(module)
+        relocation = self._relocate(module)
         if relocation.new is None:
             self._report_no_home(alias, relocation, "its import was left as it was")
             return None
         self._report_unknown(alias, relocation)
         if alias.asname is None:  # ``import keras.layers`` binds ``keras``; chains resolve the rest
-            return _from_import("tensorflow", "keras", None)
+            return self._package_import("keras")
         local = dotted(alias.asname.name)
         if not relocation.new:
-            return _from_import("tensorflow", "keras", local)
+            return self._package_import(local)
         parent, _, name = relocation.new.rpartition(".")
-        return _from_import(tf_keras_module(parent), name, local)
+        return _from_import(self._module(parent), name, local)
 
     def _replace_star_import(self, node: cst.ImportFrom, module: str) -> Optional[List[cst.BaseSmallStatement]]:
-        relocation = relocate(module)
+        relocation = self._relocate(module)
         if relocation.new is None:
             self._report_no_home(node, relocation, "its import was left as it was")
             return None
         self._report_unknown(node, relocation)
-        return [node.with_changes(module=cst.parse_expression(tf_keras_module(relocation.new)))]
+        return [node.with_changes(module=cst.parse_expression(self._module(relocation.new)))]
 
     def _replace_from_import(self, node: cst.ImportFrom, module: str) -> Optional[List[cst.BaseSmallStatement]]:
         assert not isinstance(node.names, cst.ImportStar)
         groups: Dict[Optional[str], List[cst.ImportAlias]] = {}
         for alias in node.names:
             name = dotted(alias.name)
-            relocation = relocate(f"{module}.{name}" if module else name)
+            relocation = self._relocate(f"{module}.{name}" if module else name)
             if relocation.new is None:
                 self._report_no_home(alias, relocation, f"`{name}` stays imported from `keras`")
                 groups.setdefault(None, []).append(alias)
                 continue
             self._report_unknown(alias, relocation)
             parent, _, new_name = relocation.new.rpartition(".")
-            groups.setdefault(tf_keras_module(parent), []).append(_renamed(alias, new_name))
+            groups.setdefault(self._module(parent), []).append(_renamed(alias, new_name))
         if list(groups) == [None]:
             return None
         last_comma = node.names[-1].comma
@@ -218,6 +225,27 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
             moved = node.module if new_module is None else cst.parse_expression(new_module)
             statements.append(node.with_changes(module=moved, names=aliases, semicolon=cst.MaybeSentinel.DEFAULT))
         return statements
+
+    # ------------------------------------------------------------------ the target Keras
+
+    @property
+    def _legacy(self) -> bool:
+        return self.settings.keras_target == KerasTarget.LEGACY
+
+    def _relocate(self, path: str) -> Relocation:
+        return relocate(path, self._legacy)
+
+    def _module(self, path: str) -> str:
+        return tf_keras_module(path, LEGACY_ROOT if self._legacy else KERAS3_ROOT)
+
+    def _package_import(self, local: str) -> cst.BaseSmallStatement:
+        """What ``import keras [as local]`` becomes: ``from tensorflow import keras`` (``import tf_keras as
+        keras`` for the legacy target)."""
+        if self._legacy:
+            statement = cst.parse_statement(f"import {LEGACY_ROOT} as {local}\n")
+            assert isinstance(statement, cst.SimpleStatementLine)
+            return statement.body[0]
+        return _from_import("tensorflow", "keras", local)
 
     # ------------------------------------------------------------------ attribute chains
 
@@ -237,10 +265,10 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
         head_module = _keras_relative(self.bindings.names.get(head, ""))
         if head_module is None:
             return updated_node
-        head_new = relocate(head_module).new
+        head_new = self._relocate(head_module).new
         if head_new is None:
             return updated_node  # the import it came from stays, and was reported
-        relocation = relocate(".".join(filter(None, [head_module, *rest])))
+        relocation = self._relocate(".".join(filter(None, [head_module, *rest])))
         if relocation.new is None:
             self._report_no_home(original_node, relocation, "this line was left as it was")
             return updated_node
@@ -252,7 +280,7 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
                 original_node,
                 f"`keras.{relocation.old}` is `tensorflow.keras.{relocation.new}` in TF 2.21, outside the module "
                 f"`{head}` now names; this line was left as it was",
-                f"import it from `{tf_keras_module(relocation.new.rpartition('.')[0])}`",
+                f"import it from `{self._module(relocation.new.rpartition('.')[0])}`",
             )
             return updated_node
         new_chain = [head, *new_rest]

@@ -1,6 +1,11 @@
-from codemods._keras_imports_to_tf_keras_table import relocate
+import importlib
+
+import pytest
+
+from codemods._keras_imports_to_tf_keras_table import relocate, tf_keras_extras
 from codemods.keras_imports_to_tf_keras import KerasImportsToTfKeras
-from tests.conftest import rewrite
+from tests.conftest import requires_tf2, rewrite
+from tf2migrate.codemod import KerasTarget, Settings
 from tf2migrate.results import Severity, Status
 
 
@@ -316,3 +321,45 @@ def test_relocation_table_lookup():
     assert homeless.new is None and homeless.known == "legacy.layers.Highway"
     unknown = relocate("layers.core.Foo")
     assert unknown.new == "layers.Foo" and unknown.unknown_rest and unknown.known == "layers.core"
+
+
+LEGACY = Settings(keras_target=KerasTarget.LEGACY)
+
+
+def test_legacy_target_imports_tf_keras_and_keeps_what_only_tf_keras_has():
+    result = rewrite(
+        """\
+        import keras
+        import keras.backend as K
+        from keras.layers import Dense, LocallyConnected1D
+        from keras.layers.core import Activation
+        x = keras.layers.merge.concatenate
+        """,
+        KerasImportsToTfKeras,
+        settings=LEGACY,
+    )
+    assert result.new_text == (
+        "import tf_keras as keras\n"
+        "from tf_keras import backend as K\n"
+        "from tf_keras.layers import Dense, LocallyConnected1D\n"
+        "from tf_keras.layers import Activation\n"
+        "x = keras.layers.concatenate\n"
+    )
+    assert result.findings == ()
+
+
+def test_legacy_target_still_reports_names_tf_keras_lacks_too():
+    result = rewrite("from keras.utils import multi_gpu_model\n", KerasImportsToTfKeras, settings=LEGACY)
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert "multi_gpu_model" in finding.message
+
+
+@requires_tf2
+@pytest.mark.tf2
+@pytest.mark.parametrize("old", sorted(tf_keras_extras()))
+def test_every_legacy_extra_home_exists_in_tf_keras(old):
+    pytest.importorskip("tf_keras", reason="tf-keras is not installed (pip install -e '.[test]')")
+    obj = importlib.import_module("tf_keras")
+    for part in tf_keras_extras()[old].split("."):
+        obj = getattr(obj, part)

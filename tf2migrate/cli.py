@@ -17,7 +17,7 @@ from rich.console import Console
 
 from codemods import CHAIN
 from tf2migrate import __version__
-from tf2migrate.codemod import Settings
+from tf2migrate.codemod import KerasTarget, Settings
 from tf2migrate.diffs import print_diff, result_diff
 from tf2migrate.engine import (
     Run,
@@ -63,6 +63,10 @@ def migrate_command(
         None, "--gpu-memory-limit", metavar="MB", min=1,
         help="Convert per_process_gpu_memory_fraction to this fixed per-GPU memory limit instead of memory growth.",
     ),
+    keras: KerasTarget = typer.Option(
+        KerasTarget.KERAS3, "--keras", case_sensitive=False,
+        help="Target Keras: 3 (tf.keras in TF 2.21) or legacy (the tf_keras package: Keras 2 semantics).",
+    ),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel workers (default: one per core)."),
     report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.json", help="Write a JSON report."),
@@ -84,7 +88,7 @@ def migrate_command(
 
     progress = LazyProgress(err)
     try:
-        run = migrate(paths, chain, Settings(unsafe_fixes, gpu_memory_limit), exclude, jobs, progress.set_total, progress.advance)
+        run = migrate(paths, chain, Settings(unsafe_fixes, gpu_memory_limit, keras), exclude, jobs, progress.set_total, progress.advance)
     finally:
         progress.close()
 

@@ -27,6 +27,14 @@ class FixSafety(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
+class KerasTarget(str, enum.Enum):
+    """Which Keras the migrated code imports: Keras 3 as `tf.keras` (idiomatic), or `tf_keras`, Keras 2 for
+    TF 2.16+, for code that cannot be made Keras-3 clean."""
+
+    KERAS3 = "3"
+    LEGACY = "legacy"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Run-wide choices a codemod may consult."""
@@ -34,6 +42,7 @@ class Settings:
     unsafe_fixes: bool = False
     # Per-GPU memory cap (MB) that replaces TF1's per_process_gpu_memory_fraction; None: memory growth instead.
     gpu_memory_limit_mb: Optional[int] = None
+    keras_target: KerasTarget = KerasTarget.KERAS3
 
 
 DOC_HEADINGS = ("What it does", "Why", "Example", "Use instead", "Fix safety", "Limitations")
