@@ -63,8 +63,16 @@ def append_args(call: cst.Call, new_args: Sequence[cst.Arg]) -> cst.Call:
         before[-1] = last.with_changes(comma=separator)
         return call.with_changes(args=[*before, *new, *after])
     end_comma = last.comma if after else cst.MaybeSentinel.DEFAULT
-    before[-1] = last.with_changes(comma=_comma())
+    wrapped = _line_break(before)  # arguments wrapped over lines: the new ones go on a line of their own
+    before[-1] = last.with_changes(comma=wrapped if wrapped is not None else _comma())
     return call.with_changes(args=[*before, *_joined(list(new_args), end_comma, call), *after])
+
+
+def _line_break(args: List[cst.Arg]) -> Optional[cst.Comma]:
+    for arg in reversed(args[:-1]):
+        if isinstance(arg.comma, cst.Comma) and isinstance(arg.comma.whitespace_after, cst.ParenthesizedWhitespace):
+            return arg.comma.with_changes(whitespace_before=NO_SPACE)
+    return None
 
 
 def _comma() -> cst.Comma:

@@ -78,7 +78,9 @@ def _finding(row: dict) -> Optional[CallFinding]:
         message = "Keras 3 rejects `%s=` (TypeError): %s" % (row["parameter"], row["note"])
         return CallFinding(row["parameter"], message, ("keras", "tf.keras"))
     if row["verdict"] == NOT_FIXABLE and row["change"] != "semantics changed":
-        return CallFinding("", "Keras 3 computes this call differently: " + row["note"],
+        passed_only = row["change"] in ("removed", "renamed")
+        return CallFinding(row["parameter"] if passed_only else "",
+                           "Keras 3 computes this call differently: " + row["note"],
                            tuple(row["affected_spellings"]))
     return None
 
@@ -109,6 +111,7 @@ def table() -> Table:
     )
 
 
+@lru_cache(maxsize=None)
 def semantic_note(callable_: str, parameter: str) -> str:
     """The note of a change no signature shows (``layers.BatchNormalization``, ``(moving statistics)``)."""
     for row in json.loads(DATA.read_text(encoding="utf-8"))["differences"]:

@@ -21,7 +21,7 @@ def input_batches(batch_size):
 model = Sequential()
 model.add(Dense(1, input_dim=3))
 model.set_weights([np.array([[0.5], [-0.25], [1.0]], dtype="float32"), np.array([0.1], dtype="float32")])
-model.compile(loss="mse", optimizer="sgd", metrics=["mae"])
+model.compile(loss="mse", optimizer="sgd", metrics=["mean_absolute_error"])
 loss, mae = model.evaluate(labelled_batches(2), steps=3, verbose=0)
 print("loss %.4f mae %.4f" % (loss, mae))
 predictions = model.predict((batch if isinstance(batch, tuple) else (batch,) for batch in input_batches(4)), steps=2, verbose=0)

@@ -6,7 +6,7 @@ from tensorflow.keras.optimizers import SGD
 from tensorflow.keras import utils as np_utils
 
 x = np.array([[1.0, 0.2], [0.9, -0.1], [-1.0, 0.3], [-0.8, -0.4], [0.1, 1.2], [-0.2, 0.9]], dtype="float32")
-y = np_utils.to_categorical(np.array([0, 0, 1, 1, 2, 2]), 3)
+y = np_utils.to_categorical(np.array([0, 0, 1, 1, 2, 2]), 3).astype("float32")
 
 model = Sequential()
 model.add(Dense(3, input_dim=2, activation="softmax", kernel_initializer="zeros", bias_initializer="zeros"))

@@ -3,7 +3,7 @@ import numpy as np
 from tensorflow import keras
 
 labels = np.array([0, 2, 1, 2, 3])
-one_hot = keras.utils.to_categorical(labels)
+one_hot = keras.utils.to_categorical(labels).astype("float32")
 print("shape", one_hot.shape)
 print(one_hot.astype(int).tolist())
 print(keras.utils.to_categorical([1, 0], num_classes=3).astype(int).tolist())
