@@ -15,6 +15,7 @@ from codemods.optimizer_lr_to_learning_rate import OptimizerLrToLearningRate
 from codemods.predict_classes_to_predict import PredictClassesToPredict
 from codemods.remove_session_scaffolding import RemoveSessionScaffolding
 from codemods.save_weights_to_weights_h5 import SaveWeightsToWeightsH5
+from codemods.sequential_input_to_inputs import SequentialInputToInputs
 
 CHAIN = (
     ConfigProtoToTfConfig,
@@ -27,6 +28,7 @@ CHAIN = (
     ImageDimOrderingToDataFormat,
     SaveWeightsToWeightsH5,
     KerasBackendGraphSymbolsToTf2,
+    SequentialInputToInputs,
     Keras3DefaultsMadeExplicit,
     KerasImportsToTfKeras,
 )

@@ -11,8 +11,9 @@ import libcst as cst
 import libcst.matchers as m
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.helpers import parse_template_expression
-from libcst.metadata import Assignment, ParentNodeProvider, ScopeProvider
+from libcst.metadata import ParentNodeProvider, ScopeProvider
 
+from codemods._assignments import single_assigned_value
 from codemods._backend_nodes import (
     attribute,
     bound_arguments,
@@ -263,17 +264,7 @@ class FunctionToSubModel:
 
     def _assigned_value(self, node: cst.BaseExpression) -> Optional[cst.BaseExpression]:
         """The value of ``name = value``, the only assignment of the name ``node``."""
-        if not isinstance(node, cst.Name):
-            return None
-        scope = self.get_metadata(ScopeProvider, node, None)
-        assignments = list(scope[node.value]) if scope is not None else []
-        if len(assignments) != 1 or not isinstance(assignments[0], Assignment):
-            return None
-        target = self.get_metadata(ParentNodeProvider, assignments[0].node, None)
-        assign = self.get_metadata(ParentNodeProvider, target, None) if isinstance(target, cst.AssignTarget) else None
-        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
-            return assign.value
-        return None
+        return single_assigned_value(self, node)
 
     def _model_class(self, call: cst.Call) -> Tuple[str, Optional[str]]:
         """The local name for Keras's Model class, and the module to import it from when none is imported."""

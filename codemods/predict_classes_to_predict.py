@@ -8,6 +8,7 @@ import libcst.matchers as m
 from libcst.helpers import parse_template_expression
 from libcst.metadata import Assignment, ParentNodeProvider, PositionProvider, ScopeProvider
 
+from codemods._assignments import assigned_value, single_assignment
 from codemods._names import TracksImports, dotted
 from tf2migrate.codemod import Codemod, FixSafety
 
@@ -155,7 +156,7 @@ class PredictClassesToPredict(TracksImports, Codemod):
             return assignment
         if isinstance(assignment.node, cst.Param):
             return f"`{receiver.value}` is a function parameter"
-        value = _assigned_value(self, assignment)
+        value = assigned_value(self, assignment)
         if not isinstance(value, cst.Call):
             return f"`{receiver.value}` is not assigned from a call here"
         path = self.bindings.keras_qualified(value.func)
@@ -175,11 +176,8 @@ class PredictClassesToPredict(TracksImports, Codemod):
         return _width_of(self, build.layers)
 
     def _single_assignment(self, name: cst.Name) -> Union[Assignment, str]:
-        scope = self.get_metadata(ScopeProvider, name, None)
-        assignments = list(scope[name.value]) if scope is not None else []
-        if len(assignments) != 1 or not isinstance(assignments[0], Assignment):
-            return f"`{name.value}` is assigned more than once, or not in this file"
-        return assignments[0]
+        assignment = single_assignment(self, name)
+        return assignment or f"`{name.value}` is assigned more than once, or not in this file"
 
     def _sequential_build(self, sequential: cst.Call, assignment: Assignment) -> Union[SequentialBuild, str]:
         """The layers of a ``Sequential`` model in the order they are added, or why they are not provable."""
@@ -323,15 +321,6 @@ def _classes_from(predict: cst.Call, width: int) -> cst.Call:
     expression = parse_template_expression(template, proba=predict)
     assert isinstance(expression, cst.Call)
     return expression
-
-
-def _assigned_value(codemod: PredictClassesToPredict, assignment: Assignment) -> Optional[cst.BaseExpression]:
-    """The value of ``name = value`` when the assignment is exactly that (not a parameter, loop or tuple target)."""
-    target = codemod.get_metadata(ParentNodeProvider, assignment.node, None)
-    assign = codemod.get_metadata(ParentNodeProvider, target, None) if isinstance(target, cst.AssignTarget) else None
-    if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and assign.targets[0].target is assignment.node:
-        return assign.value
-    return None
 
 
 def _initial_layers(sequential: cst.Call) -> Optional[Sequence[cst.BaseExpression]]:
