@@ -76,7 +76,7 @@ class FunctionPlan:
 
 class FunctionToSubModel:
     """Host requirements: ``bindings``, ``edits``, ``consumed``, ``program`` (ProgramFacts), ``report``,
-    ``get_metadata``, ``context``, ``note_unused`` and ``backend_symbol``."""
+    ``get_metadata``, ``context``, ``note_maybe_unused`` and ``backend_symbol``."""
 
     edits: Dict[cst.CSTNode, Callable[[cst.CSTNode], cst.CSTNode]]
     consumed: Set[cst.CSTNode]
@@ -286,7 +286,7 @@ class FunctionToSubModel:
             self.edits[target] = lambda updated, use=use: self._arrays(updated, use, plan)
         if plan.model_import is not None:
             AddImportsVisitor.add_needed_import(self.context, plan.model_import, "Model")
-        self.note_unused(plan.call.func, *(c.func for c in plan.phase_calls))
+        self.note_maybe_unused(plan.call.func, *(c.func for c in plan.phase_calls))
 
     def _sub_model(self, call: cst.Call, plan: FunctionPlan) -> cst.Call:
         args = list(call.args)

@@ -6,9 +6,10 @@ libcst's QualifiedNameProvider costs about ten parses on a large file; the codem
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, Union
+from typing import Dict, Iterable, Optional, Set, Union
 
 import libcst as cst
+from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.helpers import get_full_name_for_node
 
 ImportNode = Union[cst.Import, cst.ImportFrom]
@@ -86,13 +87,31 @@ class ImportBindings:
 
 class TracksImports:
     """Codemod mixin: ``self.bindings`` holds the module's imports before any other node is visited, and
-    imports inside functions join it as the traversal meets them."""
+    imports inside functions join it as the traversal meets them. A codemod that removes uses of imported names
+    notes them with :meth:`note_maybe_unused`; their imports go at the end if nothing else uses them."""
 
     bindings: ImportBindings
 
     def visit_Module(self, node: cst.Module) -> None:
         self.bindings = ImportBindings()
         self.bindings.add_module_imports(node)
+        self._maybe_unused: Set[str] = set()
+
+    def note_maybe_unused(self, *uses: cst.BaseExpression) -> None:
+        """``uses`` (``K.set_session``, ``Session``...) are going away: their import may become unused."""
+        for use in uses:
+            self._maybe_unused.add(dotted(use).split(".")[0])
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        for local in sorted(self._maybe_unused):
+            bound = self.bindings.names.get(local)
+            if bound is None:
+                continue
+            module, _, obj = bound.rpartition(".")
+            if module:
+                RemoveImportsVisitor.remove_unused_import(self.context, module, obj, local if local != obj else None)
+            RemoveImportsVisitor.remove_unused_import(self.context, bound, None, local if local != bound else None)
+        return super().leave_Module(original_node, updated_node)
 
     def visit_Import(self, node: cst.Import) -> None:
         self.bindings.add(node)

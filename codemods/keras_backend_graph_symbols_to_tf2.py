@@ -5,7 +5,7 @@ from typing import Callable, Dict, List, Optional, Set, Union
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import AddImportsVisitor
 from libcst.helpers import parse_template_expression
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
@@ -156,7 +156,6 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
         # Original node -> how to rebuild it from its updated form, applied on the way out of the tree.
         self.edits: Dict[cst.CSTNode, Callable[[cst.CSTNode], cst.CSTNode]] = {}
         self.consumed: Set[cst.CSTNode] = set()  # calls already accounted for by a K.function plan
-        self.unused_candidates: Set[str] = set()  # local names whose imports may now be unused
         self.program = ProgramFacts()
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -251,7 +250,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
             self.report(call, f"{message}; not removed: this file also reads or sets the learning phase", suggestion)
         else:
             self.plan[statement] = []  # predict, evaluate and K.function already ran in inference mode
-            self.note_unused(call.func)
+            self.note_maybe_unused(call.func)
 
     def _plan_set_value(self, call: cst.Call) -> None:
         bound = bound_arguments(call, ("x", "value"))
@@ -262,7 +261,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
         self.edits[call] = lambda updated: method_call(
             updated.args[bound["x"]].value, "assign", [cst.Arg(updated.args[bound["value"]].value)]
         )
-        self.note_unused(call.func)
+        self.note_maybe_unused(call.func)
 
     def _plan_dtype(self, call: cst.Call) -> None:
         """``K.dtype(x)`` -> ``tf.as_dtype(x.dtype).name``: Keras 3's K.dtype reads ``x.dtype.base_dtype``, which a
@@ -276,7 +275,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
         self.edits[call] = lambda updated: attribute(
             parse_template_expression(f"{tf}.as_dtype({{x}}.dtype)", x=atom(updated.args[0].value)), "name"
         )
-        self.note_unused(call.func)
+        self.note_maybe_unused(call.func)
 
     def _check_crossentropy(self, call: cst.Call) -> None:
         bound = bound_arguments(call, ("target", "output", "from_logits", "axis")) or {}
@@ -298,7 +297,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
         self.edits[call] = lambda updated: _renamed_keywords(
             updated.with_changes(func=cst.Attribute(cst.Name(tf), cst.Name(function))), keywords
         )
-        self.note_unused(call.func)
+        self.note_maybe_unused(call.func)
 
     def _plan_backend_rename(self, call: cst.Call, new: str) -> None:
         new_func = self._renamed_backend_function(call.func, new)
@@ -324,7 +323,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
             )
             return
         self.edits[node] = lambda updated: cst.Name(name, lpar=updated.lpar, rpar=updated.rpar)
-        self.note_unused(node)
+        self.note_maybe_unused(node)
 
     # --- names -----------------------------------------------------------------------------------------------------
 
@@ -343,7 +342,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
     def _renamed_backend_function(self, func: cst.BaseExpression, new: str):
         """How to rename a backend function reference: ``K.old`` -> ``K.new``; a from-imported ``old`` ->
         ``new``, imported from the same module. None when ``new`` is taken."""
-        self.note_unused(func)
+        self.note_maybe_unused(func)
         if isinstance(func, cst.Attribute):
             return lambda updated: updated.with_changes(attr=cst.Name(new))
         module = self.bindings.names[func.value].rpartition(".")[0]
@@ -352,10 +351,6 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
             return None
         AddImportsVisitor.add_needed_import(self.context, module, new)
         return lambda updated: cst.Name(new)
-
-    def note_unused(self, *nodes: cst.BaseExpression) -> None:
-        for node in nodes:
-            self.unused_candidates.add(code(node).split(".")[0])
 
     def _statement_of_call(self, call: cst.Call) -> Optional[cst.SimpleStatementLine]:
         """The statement when it is nothing but ``call``."""
@@ -375,18 +370,6 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
         if edit is not None and isinstance(result, cst.CSTNode):
             return edit(result)
         return result
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        for local in sorted(self.unused_candidates):
-            bound = self.bindings.names.get(local)
-            if bound is None:
-                continue
-            module, _, obj = bound.rpartition(".")
-            if module:
-                RemoveImportsVisitor.remove_unused_import(self.context, module, obj, local if local != obj else None)
-            RemoveImportsVisitor.remove_unused_import(self.context, bound, None, local if local != bound else None)
-        return super().leave_Module(original_node, updated_node)
-
 
 def _renamed_keywords(call: cst.Call, renames: Dict[str, str]) -> cst.Call:
     args = [

@@ -4,7 +4,7 @@ from typing import List, Optional, Set
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import UNWRAP, BlockRewriter
@@ -71,7 +71,6 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.unused_candidates: Set[str] = set()  # local names whose imports may now be unused
         self.unwrap_set_session: Set[cst.Call] = set()  # set_session(factory()) calls that become factory()
 
     def visit_With(self, node: cst.With) -> None:
@@ -91,7 +90,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             return
         self.plan[node] = [UNWRAP]
         self._remove_uses(uses_to_remove)
-        self._note_unused(session.func)
+        self.note_maybe_unused(session.func)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         """A session factory (``def get_session(): ...; return tf.Session()``) whose every caller only hands
@@ -107,7 +106,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             return
         self.plan[last] = []
         self.unwrap_set_session.update(callers)
-        self._note_unused(session.func, *(c.func for c in callers))
+        self.note_maybe_unused(session.func, *(c.func for c in callers))
         self.report(
             node.name,
             f"`{node.name.value}()` no longer returns a session: its callers only handed it to Keras, and "
@@ -148,7 +147,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             self._remove_session_variable(node, small)
         elif self._set_session_argument(small) is not None and self._is_session(self._set_session_argument(small), bare=True):
             self.plan[node] = []
-            self._note_unused(small.value.func, self._set_session_argument(small).func)
+            self.note_maybe_unused(small.value.func, self._set_session_argument(small).func)
 
     def _remove_session_variable(self, statement: cst.SimpleStatementLine, assign: cst.Assign) -> None:
         target = assign.targets[0].target
@@ -160,13 +159,13 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             return
         self.plan[statement] = []
         self._remove_uses(uses_to_remove)
-        self._note_unused(assign.value.func)
+        self.note_maybe_unused(assign.value.func)
 
     def _remove_uses(self, uses: List[cst.SimpleStatementLine]) -> None:
         for use in uses:
             self.plan[use] = []
             if self._set_session_argument(use.body[0]) is not None:
-                self._note_unused(use.body[0].value.func)
+                self.note_maybe_unused(use.body[0].value.func)
 
     def _report_kept(self, node: cst.CSTNode, why: str, what: str) -> None:
         self.report(
@@ -221,11 +220,6 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             and not (bare and node.args)
         )
 
-    def _note_unused(self, *funcs: cst.BaseExpression) -> None:
-        for func in funcs:
-            head = cst.Module([]).code_for_node(func).split(".")[0]
-            self.unused_candidates.add(head)
-
     # --- transformation ----------------------------------------------------------------------------------------
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
@@ -233,21 +227,10 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             return updated_node.args[0].value
         if self.bindings.qualified(original_node.func) != TF_BACKEND_CLEAR_SESSION:
             return updated_node
-        self._note_unused(original_node.func)
+        self.note_maybe_unused(original_node.func)
         tf = self.bindings.alias_for("tensorflow")
         if tf is None:
             tf = "tf"
             AddImportsVisitor.add_needed_import(self.context, "tensorflow", asname="tf")
         return updated_node.with_changes(func=cst.parse_expression(f"{tf}.keras.backend.clear_session"))
 
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        for local in sorted(self.unused_candidates):
-            bound = self.bindings.names.get(local)
-            if bound is None:
-                continue
-            module, _, obj = bound.rpartition(".")
-            asname = local if local != obj else None
-            if module:
-                RemoveImportsVisitor.remove_unused_import(self.context, module, obj, asname)
-            RemoveImportsVisitor.remove_unused_import(self.context, bound, None, local if local != bound else None)
-        return super().leave_Module(original_node, updated_node)
