@@ -186,8 +186,13 @@ def _imports_ok(python: str) -> bool:
 
 # --------------------------------------------------------------------------- running programs
 
+# Importing TensorFlow 2 sets these in its process (a test run imports it); a TF 1.15 child that inherits
+# TF2_BEHAVIOR=1 runs eagerly and fails on the first placeholder.
+_TF2_IMPORT_LEFTOVERS = ("TF2_BEHAVIOR", "TPU_ML_PLATFORM", "TPU_ML_PLATFORM_VERSION", "HDF5_PLUGIN_PATH")
+
+
 def _program_env(hide_gpus: bool, extra_env: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k not in _TF2_IMPORT_LEFTOVERS}
     env["PYTHONHASHSEED"] = "0"
     env["TF_CPP_MIN_LOG_LEVEL"] = "3"
     env["PYTHONIOENCODING"] = "utf-8"

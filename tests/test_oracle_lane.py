@@ -47,3 +47,12 @@ def test_example_prints_its_recorded_output_on_tf1(name):
     out = oracle.run_example(oracle_python(), name)
     expected = (oracle.EXAMPLES_EXPECTED_DIR / f"{name}.out").read_text(encoding="utf-8")
     assert out == expected, oracle.first_difference(expected, out)
+
+
+@pytest.mark.oracle
+def test_tf2_left_in_this_process_does_not_reach_the_oracle(monkeypatch):
+    """Importing TensorFlow 2 in the test process sets TF2_BEHAVIOR=1; TF 1.15 must not inherit it."""
+    monkeypatch.setenv("TF2_BEHAVIOR", "1")
+    case = CASES[0]
+    out = oracle.run_program(oracle_python(), "input.py", case)
+    assert out == (case / "expected.out").read_text(encoding="utf-8")
