@@ -28,6 +28,8 @@ NO_HOME_ADVICE = (
     ("wrappers.scikit_learn", "use `keras.wrappers.SKLearnClassifier` / `SKLearnRegressor` (a different API) "
                               "or the `scikeras` package"),
     ("legacy", "replace the Keras 1 layer or interface with its Keras 2 successor first"),
+    ("layers.Merge", "use the merge layers: `Concatenate`, `Add`, `Multiply`, `Average`, `Maximum`, `Dot`"),
+    ("layers.TimeDistributedDense", "use `TimeDistributed(Dense(...))`"),
     ("backend.tensorflow_backend.get_session", "TF2 has no sessions: remove the session code"),
     ("backend.tensorflow_backend.set_session", "TF2 has no sessions: remove the session code"),
     ("backend.get_session", "TF2 has no sessions: remove the session code"),
@@ -36,11 +38,19 @@ NO_HOME_ADVICE = (
 )
 
 
+# Keras 1 layers that Keras 2 had already removed, so they are not in the generated (Keras 2.2.4) table; a
+# program importing them did not run on Keras 2.2.4 either. Without this list they would move with their module.
+KERAS1_REMOVED = {
+    f"layers.{name}": None
+    for name in ("Merge", "TimeDistributedDense")
+}
+
+
 @lru_cache(maxsize=None)
 def tables() -> Tuple[Table, Table]:
     """(modules, symbols)."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    return data["modules"], data["symbols"]
+    return data["modules"], {**KERAS1_REMOVED, **data["symbols"]}
 
 
 @lru_cache(maxsize=None)

@@ -363,3 +363,11 @@ def test_every_legacy_extra_home_exists_in_tf_keras(old):
     obj = importlib.import_module("tf_keras")
     for part in tf_keras_extras()[old].split("."):
         obj = getattr(obj, part)
+
+
+def test_keras1_only_layers_are_never_moved_into_a_broken_import():
+    result = swap("from keras.layers import Merge, Dense\n")
+    assert result.new_text == "from keras.layers import Merge\nfrom tensorflow.keras.layers import Dense\n"
+    [finding] = result.findings
+    assert finding.line == 1 and "`keras.layers.Merge` has no counterpart" in finding.message
+    assert "Concatenate" in finding.suggestion
