@@ -30,6 +30,8 @@ NO_HOME_ADVICE = (
     ("legacy", "replace the Keras 1 layer or interface with its Keras 2 successor first"),
     ("layers.Merge", "use the merge layers: `Concatenate`, `Add`, `Multiply`, `Average`, `Maximum`, `Dot`"),
     ("layers.TimeDistributedDense", "use `TimeDistributed(Dense(...))`"),
+    ("layers.CuDNNLSTM", "use `LSTM`: Keras 3 runs it on cuDNN itself when its arguments allow"),
+    ("layers.CuDNNGRU", "use `GRU(reset_after=True, recurrent_activation=\"sigmoid\")`: Keras 3 runs it on cuDNN itself"),
     ("backend.tensorflow_backend.get_session", "TF2 has no sessions: remove the session code"),
     ("backend.tensorflow_backend.set_session", "TF2 has no sessions: remove the session code"),
     ("backend.get_session", "TF2 has no sessions: remove the session code"),

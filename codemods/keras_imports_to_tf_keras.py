@@ -13,7 +13,7 @@ from codemods._keras_imports_to_tf_keras_table import (
     tables,
     tf_keras_module,
 )
-from codemods._names import TracksImports, dotted
+from codemods._names import TracksImports, dotted, keras_path, tf1_name
 from tf2migrate.codemod import Codemod, FixSafety, KerasTarget
 from tf2migrate.results import Severity
 
@@ -89,7 +89,9 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
     to live at the same place in their module's new home, with a finding. Only chains rooted at an imported
     name are followed: a name rebound later, a Keras module passed around as a value, or `getattr` is not
     seen. A star import from a folded module imports the whole new module. TF 1.x's own `tf.keras` names
-    are left alone, and changed call signatures are other codemods' concern.
+    keep their spelling; the ones Keras 3 dropped (`tf.keras.layers.CuDNNLSTM`, judged by the same table) are
+    reported. Changed call signatures are other codemods' concern. Keras 1 layers that Keras 2 had already
+    removed (`Merge`, `TimeDistributedDense`) stay in a `keras` import, reported.
     """
 
     NAME = "keras-imports-to-tf-keras"
@@ -152,6 +154,10 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
             return None
         module = _keras_relative(dotted(node.module))
         if module is None:
+            tf_keras = keras_path(tf1_name(dotted(node.module)))
+            if tf_keras is not None and not isinstance(node.names, cst.ImportStar):
+                for alias in node.names:
+                    self._report_dropped_from_tf_keras(alias, ".".join(filter(None, [tf_keras, dotted(alias.name)])))
             return None
         if isinstance(node.names, cst.ImportStar):
             return self._replace_star_import(node, module)
@@ -264,6 +270,7 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
         head, rest = chain[0], chain[1:]
         head_module = _keras_relative(self.bindings.names.get(head, ""))
         if head_module is None:
+            self._report_dropped_from_tf_keras(original_node, self.bindings.keras_qualified(original_node))
             return updated_node
         head_new = self._relocate(head_module).new
         if head_new is None:
@@ -298,6 +305,19 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
             "fail on TensorFlow 2.21",
             no_home_advice(relocation.known),
         )
+
+    def _report_dropped_from_tf_keras(self, node: cst.CSTNode, path: Optional[str]) -> None:
+        """TF 1.x code reaching Keras through `tf.keras`: its names keep their spelling, but Keras 3 dropped
+        some (`tf.keras.layers.CuDNNLSTM`). Backend names are keras-backend-graph-symbols-to-tf2's to report."""
+        if not path or path.split(".")[0] == "backend":
+            return
+        relocation = relocate(path)
+        if relocation.new is None and not relocation.unknown_rest:
+            self.report(
+                node,
+                f"`tf.keras.{path}` is gone from TF 2.21's tf.keras (Keras 3); this line will fail there",
+                no_home_advice(relocation.known),
+            )
 
     def _report_unknown(self, node: cst.CSTNode, relocation: Relocation) -> None:
         """A name past a module that is not in Keras 2.2.4's API: its new place is a guess."""

@@ -371,3 +371,19 @@ def test_keras1_only_layers_are_never_moved_into_a_broken_import():
     [finding] = result.findings
     assert finding.line == 1 and "`keras.layers.Merge` has no counterpart" in finding.message
     assert "Concatenate" in finding.suggestion
+
+
+def test_names_keras_3_dropped_from_tf_keras_are_reported_in_tf1_code():
+    result = swap(
+        "import tensorflow as tf\n"
+        "from tensorflow.keras.layers import CuDNNLSTM, Dense\n"
+        "x = tf.keras.layers.CuDNNGRU(3)\n"
+        "y = tf.keras.layers.Dense(2)\n"
+        "z = tf.keras.backend.get_session()\n"  # the backend codemod's to report
+    )
+    assert result.status is Status.UNCHANGED
+    assert [(f.line, f.message.split("`")[1]) for f in result.findings] == [
+        (2, "tf.keras.layers.CuDNNLSTM"),
+        (3, "tf.keras.layers.CuDNNGRU"),
+    ]
+    assert "use `LSTM`" in result.findings[0].suggestion
