@@ -13,6 +13,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 from libcst.helpers import parse_template_expression
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
+from codemods._arguments import keyword
 from codemods._assignments import single_assigned_value
 from codemods._backend_nodes import (
     attribute,
@@ -20,7 +21,6 @@ from codemods._backend_nodes import (
     code,
     index,
     keep_parentheses,
-    keyword,
     literal_elements,
     method_call,
     phase_literal,

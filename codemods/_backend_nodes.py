@@ -8,7 +8,6 @@ from typing import Dict, List, Optional, Sequence
 import libcst as cst
 import libcst.matchers as m
 
-NO_SPACE = cst.SimpleWhitespace("")
 SPACE = cst.SimpleWhitespace(" ")
 
 
@@ -67,10 +66,6 @@ def bound_arguments(call: cst.Call, names: Sequence[str]) -> Optional[Dict[str, 
         else:
             return None
     return bound
-
-
-def keyword(name: str, value: cst.BaseExpression) -> cst.Arg:
-    return cst.Arg(value=value, keyword=cst.Name(name), equal=cst.AssignEqual(NO_SPACE, NO_SPACE))
 
 
 def then_comma(arg: cst.Arg) -> cst.Arg:

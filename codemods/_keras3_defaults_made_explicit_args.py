@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import List, Optional, Sequence, Tuple
 
 import libcst as cst
+from codemods._arguments import NO_SPACE
 
-NO_SPACE = cst.SimpleWhitespace("")
 
 
 def positional_args(call: cst.Call) -> List[cst.Arg]:
@@ -34,11 +34,6 @@ def passes(call: cst.Call, name: str, position: Optional[int]) -> bool:
     if keyword_arg(call, name) is not None:
         return True
     return position is not None and len(positional_args(call)) > position
-
-
-def keyword(name: str, value: cst.BaseExpression) -> cst.Arg:
-    return cst.Arg(value=value, keyword=cst.Name(name),
-                   equal=cst.AssignEqual(whitespace_before=NO_SPACE, whitespace_after=NO_SPACE))
 
 
 def append_args(call: cst.Call, new_args: Sequence[cst.Arg]) -> cst.Call:

@@ -12,16 +12,8 @@ from __future__ import annotations
 from typing import List, Optional, Sequence, Tuple, Union
 
 import libcst as cst
+from codemods._arguments import keyword
 
-NO_SPACE = cst.SimpleWhitespace("")
-
-
-def keyword(name: str, value: cst.BaseExpression) -> cst.Arg:
-    return cst.Arg(
-        value=value,
-        keyword=cst.Name(name),
-        equal=cst.AssignEqual(whitespace_before=NO_SPACE, whitespace_after=NO_SPACE),
-    )
 
 
 def as_keyword(arg: cst.Arg, name: str) -> cst.Arg:

@@ -5,8 +5,9 @@ from typing import Dict, List, Optional, Tuple
 import libcst as cst
 import libcst.matchers as m
 
+from codemods._arguments import keyword
 from codemods._names import TracksImports, dotted
-from codemods._optimizer_arguments import ArgumentList, as_keyword, has_star_arguments, keyword, keyword_name
+from codemods._optimizer_arguments import ArgumentList, as_keyword, has_star_arguments, keyword_name
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 

@@ -8,11 +8,11 @@ import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
+from codemods._arguments import keyword
 from codemods._keras3_defaults_made_explicit_args import (
     append_args,
     has_star_args,
     has_star_kwargs,
-    keyword,
     keyword_arg,
     keywordize,
     passes,

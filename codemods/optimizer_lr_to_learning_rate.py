@@ -7,13 +7,13 @@ import libcst as cst
 import libcst.matchers as m
 from libcst.codemod.visitors import AddImportsVisitor
 
+from codemods._arguments import keyword
 from codemods._names import TracksImports, keras_path, tf1_name
 from codemods._optimizer_arguments import (
     ArgumentList,
     as_keyword,
     has_star_arguments,
     is_positional,
-    keyword,
     keyword_name,
 )
 from codemods._optimizer_tables import (
