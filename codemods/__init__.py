@@ -5,21 +5,35 @@ imports are swapped last, once no `set_session` import is left to swap.
 """
 
 from codemods.config_proto_to_tf_config import ConfigProtoToTfConfig
+from codemods.contrib_and_tf_layers_to_tf_keras import ContribAndTfLayersToTfKeras
 from codemods.fit_generator_to_fit import FitGeneratorToFit
 from codemods.image_dim_ordering_to_data_format import ImageDimOrderingToDataFormat
 from codemods.keras1_arguments_to_keras2 import Keras1ArgumentsToKeras2
 from codemods.keras3_defaults_made_explicit import Keras3DefaultsMadeExplicit
 from codemods.keras_backend_graph_symbols_to_tf2 import KerasBackendGraphSymbolsToTf2
 from codemods.keras_imports_to_tf_keras import KerasImportsToTfKeras
+from codemods.mnist_tutorial_to_keras_datasets import MnistTutorialToKerasDatasets
 from codemods.optimizer_lr_to_learning_rate import OptimizerLrToLearningRate
 from codemods.predict_classes_to_predict import PredictClassesToPredict
 from codemods.remove_session_scaffolding import RemoveSessionScaffolding
 from codemods.save_weights_to_weights_h5 import SaveWeightsToWeightsH5
 from codemods.sequential_input_to_inputs import SequentialInputToInputs
+from codemods.tf1_leftovers_to_compat_v1 import Tf1LeftoversToCompatV1
+from codemods.tf1_summaries_to_tf2_summaries import Tf1SummariesToTf2Summaries
+from codemods.tf1_symbols_to_tf2 import Tf1SymbolsToTf2
+from codemods.tf_flags_to_absl_flags import TfFlagsToAbslFlags
+from codemods.tf_logging_to_absl_logging import TfLoggingToAbslLogging
 
 CHAIN = (
     ConfigProtoToTfConfig,
     RemoveSessionScaffolding,
+    # TF 1.x modules with a TF2 or absl home, before the generic symbol table sees their names.
+    TfLoggingToAbslLogging,
+    TfFlagsToAbslFlags,
+    Tf1SummariesToTf2Summaries,
+    MnistTutorialToKerasDatasets,
+    ContribAndTfLayersToTfKeras,
+    Tf1SymbolsToTf2,
     # Keras call sites, on Keras 2 names (`keras.*` and TF 1.x's `tf.keras.*`) before the imports move.
     Keras1ArgumentsToKeras2,
     OptimizerLrToLearningRate,
@@ -31,6 +45,8 @@ CHAIN = (
     SequentialInputToInputs,
     Keras3DefaultsMadeExplicit,
     KerasImportsToTfKeras,
+    # Last: whatever TF 1.x API is still used runs through tf.compat.v1 (in graph mode where it needs it).
+    Tf1LeftoversToCompatV1,
 )
 
 __all__ = ["CHAIN"]
