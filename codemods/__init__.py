@@ -12,7 +12,6 @@ from codemods.keras1_arguments_to_keras2 import Keras1ArgumentsToKeras2
 from codemods.keras3_defaults_made_explicit import Keras3DefaultsMadeExplicit
 from codemods.keras_backend_graph_symbols_to_tf2 import KerasBackendGraphSymbolsToTf2
 from codemods.keras_imports_to_tf_keras import KerasImportsToTfKeras
-from codemods.mnist_tutorial_to_keras_datasets import MnistTutorialToKerasDatasets
 from codemods.optimizer_lr_to_learning_rate import OptimizerLrToLearningRate
 from codemods.predict_classes_to_predict import PredictClassesToPredict
 from codemods.remove_session_scaffolding import RemoveSessionScaffolding
@@ -31,7 +30,6 @@ CHAIN = (
     TfLoggingToAbslLogging,
     TfFlagsToAbslFlags,
     Tf1SummariesToTf2Summaries,
-    MnistTutorialToKerasDatasets,
     ContribAndTfLayersToTfKeras,
     Tf1SymbolsToTf2,
     # Keras call sites, on Keras 2 names (`keras.*` and TF 1.x's `tf.keras.*`) before the imports move.

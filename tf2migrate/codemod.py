@@ -35,6 +35,14 @@ class KerasTarget(str, enum.Enum):
     LEGACY = "legacy"
 
 
+class FallbackMode(str, enum.Enum):
+    """What happens to a file that still needs TF 1.x after every codemod: rewritten to `tf.compat.v1` names
+    (in graph mode where it needs graph semantics) so it runs, or left with findings."""
+
+    COMPAT = "compat"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Run-wide choices a codemod may consult."""
@@ -43,6 +51,7 @@ class Settings:
     # Per-GPU memory cap (MB) that replaces TF1's per_process_gpu_memory_fraction; None: memory growth instead.
     gpu_memory_limit_mb: Optional[int] = None
     keras_target: KerasTarget = KerasTarget.KERAS3
+    fallback: FallbackMode = FallbackMode.COMPAT
 
 
 DOC_HEADINGS = ("What it does", "Why", "Example", "Use instead", "Fix safety", "Limitations")
