@@ -46,6 +46,8 @@ EXAMPLES: Dict[str, List[str]] = {
     "gpu_keras_classifier": ["gpu_keras_classifier.py"],
     "session_script": ["session_script.py"],
     "legacy_pkg.train": ["-m", "legacy_pkg.train"],
+    "linear_regression_graph": ["linear_regression_graph.py"],
+    "tensor_stats": ["tensor_stats.py"],
 }
 
 
