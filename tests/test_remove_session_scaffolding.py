@@ -74,18 +74,31 @@ def test_tf_keras_and_compat_set_session_forms():
     assert result.new_text == "import tensorflow as tf\nprint(tf.constant(1))\n"
 
 
-def test_session_used_for_run_is_kept_with_a_finding():
-    source = """\
+def test_session_handed_to_keras_and_fetching_a_constant_is_removed():
+    result = remove(
+        """\
         import tensorflow as tf
         from keras import backend as K
         sess = tf.Session()
         K.set_session(sess)
         print(sess.run(tf.constant(1)))
         """
+    )
+    assert result.new_text == "import tensorflow as tf\nprint(tf.constant(1).numpy())\n"
+    assert result.findings == ()
+
+
+def test_session_whose_run_feeds_a_placeholder_is_kept_with_a_finding():
+    source = """\
+        import tensorflow as tf
+        x = tf.placeholder(tf.float32)
+        sess = tf.Session()
+        print(sess.run(x * 2, feed_dict={x: 1.0}))
+        """
     result = remove(source)
     assert result.status is Status.UNCHANGED
-    assert [(f.line, f.codemod) for f in result.findings] == [(5, "remove-session-scaffolding")]
-    assert "sess" in result.findings[0].message
+    assert [(f.line, f.codemod) for f in result.findings] == [(4, "remove-session-scaffolding")]
+    assert "`sess`" in result.findings[0].message and "feed_dict" in result.findings[0].message
 
 
 def test_session_with_arguments_is_kept_with_a_finding():
@@ -149,16 +162,22 @@ def test_with_session_only_handed_to_keras_is_unwrapped_with_its_comments():
     )
 
 
-def test_with_session_that_runs_ops_is_kept_and_reported():
+def test_with_session_that_runs_a_state_changing_op_is_kept_and_reported():
     source = """\
         import tensorflow as tf
+        v = tf.Variable(0)
+        step = tf.assign_add(v, 1)
         with tf.Session() as sess:
-            print(sess.run(tf.constant(1)))
+            sess.run(tf.global_variables_initializer())
+            for _ in range(3):
+                sess.run(step)
+            print(sess.run(v))
         """
     result = remove(source)
     assert result.status is Status.UNCHANGED
     [finding] = result.findings
-    assert finding.line == 3 and "kept" in finding.message
+    assert finding.line == 7 and "kept" in finding.message and "line 7: `sess.run(step)`" in finding.message
+    assert "tf.assign_add" in finding.message
 
 
 def test_session_factory_only_handed_to_keras_loses_its_return():
@@ -201,3 +220,230 @@ def test_session_factory_whose_session_is_used_is_kept_and_reported():
     assert result.status is Status.UNCHANGED
     [finding] = result.findings
     assert finding.line == 8 and "returned by `get_session()`" in finding.message
+
+
+def test_sess_run_fetches_become_numpy_values():
+    result = remove(
+        """\
+        import numpy as np
+        import tensorflow as tf
+
+        a = tf.constant([[1.0, 2.0]])
+        b = tf.constant(np.ones((2, 1), dtype="float32"))
+        c = tf.matmul(a, b) + 1
+        sess = tf.compat.v1.Session()
+        sess.run(c)
+        a_val, b_val = sess.run([a, b])
+        print(sess.run((a, b)), sess.run({"c": c}), sess.run(a * 2)[0])
+        sess.close()
+        """
+    )
+    assert result.new_text == dedent(
+        """\
+        import numpy as np
+        import tensorflow as tf
+
+        a = tf.constant([[1.0, 2.0]])
+        b = tf.constant(np.ones((2, 1), dtype="float32"))
+        c = tf.matmul(a, b) + 1
+        a_val, b_val = [a.numpy(), b.numpy()]
+        print((a.numpy(), b.numpy()), {"c": c.numpy()}, (a * 2).numpy()[0])
+        """
+    )
+    assert result.findings == ()
+
+
+def test_interactive_session_evals_and_initializer_run_become_eager():
+    result = remove(
+        """\
+        import tensorflow as tf
+        sess = tf.InteractiveSession()
+        w = tf.Variable(tf.ones([3]))
+        tf.global_variables_initializer().run()
+        print(w.eval(), tf.reduce_sum(w).eval())
+        sess.close()
+        """
+    )
+    assert result.new_text == dedent(
+        """\
+        import tensorflow as tf
+        w = tf.Variable(tf.ones([3]))
+        print(w.numpy(), tf.reduce_sum(w).numpy())
+        """
+    )
+
+
+def test_initializer_assignment_goes_with_its_runs():
+    result = remove(
+        """\
+        import tensorflow as tf
+        v = tf.Variable(2.0)
+        init = tf.global_variables_initializer()
+        with tf.Session() as sess:
+            sess.run(init)
+            print(v.eval(session=sess))
+        """
+    )
+    assert result.new_text == "import tensorflow as tf\nv = tf.Variable(2.0)\nprint(v.numpy())\n"
+
+
+def test_keras_get_session_holder_goes_with_keras_import():
+    result = remove(
+        """\
+        import tensorflow as tf
+        from keras import backend as K
+        sess = K.get_session()
+        total = tf.reduce_sum(tf.ones([2, 2]))
+        print(sess.run(total))
+        """
+    )
+    assert result.new_text == "import tensorflow as tf\ntotal = tf.reduce_sum(tf.ones([2, 2]))\nprint(total.numpy())\n"
+
+
+def test_reset_default_graph_at_starts_becomes_clear_session_elsewhere_a_finding():
+    result = remove(
+        """\
+        import tensorflow as tf
+        tf.reset_default_graph()
+        def build():
+            \"\"\"Fresh.\"\"\"
+            tf.reset_default_graph()
+            return tf.constant(1)
+        x = build()
+        tf.reset_default_graph()
+        """
+    )
+    assert result.new_text == dedent(
+        """\
+        import tensorflow as tf
+        tf.keras.backend.clear_session()
+        def build():
+            \"\"\"Fresh.\"\"\"
+            tf.keras.backend.clear_session()
+            return tf.constant(1)
+        x = build()
+        tf.reset_default_graph()
+        """
+    )
+    assert [f.line for f in result.findings] == [8]
+
+
+def test_random_fetch_keeps_the_session():
+    result = remove(
+        """\
+        import tensorflow as tf
+        r = tf.random_normal([2])
+        with tf.Session() as s:
+            print(s.run(r))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 4 and "random" in finding.message and "(line 2)" in finding.message
+
+
+def test_fetch_of_a_parameter_keeps_the_session():
+    result = remove(
+        """\
+        import tensorflow as tf
+        def show(sess, t):
+            print(sess.run(t))
+        sess = tf.Session()
+        show(sess, tf.constant(1))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    assert [f.line for f in result.findings] == [5]
+    assert "hands the session to `show`" in result.findings[0].message
+
+
+def test_variable_changed_outside_a_run_keeps_the_session():
+    result = remove(
+        """\
+        import tensorflow as tf
+        v = tf.Variable(1.0)
+        up = v.assign(2.0)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            print(s.run(v))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    assert [f.line for f in result.findings] == [3]
+
+
+def test_session_on_self_is_reported_and_keeps_the_other_sessions():
+    result = remove(
+        """\
+        import tensorflow as tf
+        class Model:
+            def __init__(self):
+                self.sess = tf.Session()
+        y = tf.constant(1.0)
+        with tf.Session() as sess:
+            print(sess.run(y))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    assert [f.line for f in result.findings] == [4, 4]
+    assert "self.sess" in result.findings[0].message
+    assert "tf.Session `sess` (line 6) is kept" in result.findings[1].message
+
+
+def test_graph_only_code_elsewhere_keeps_eager_conversions():
+    result = remove(
+        """\
+        import tensorflow as tf
+        x = tf.placeholder(tf.float32)
+        with tf.Session() as sess:
+            print(sess.run(tf.constant(1)))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 2 and "graph mode" in finding.message
+
+
+def test_two_with_blocks_reusing_the_name_are_both_unwrapped():
+    result = remove(
+        """\
+        import tensorflow as tf
+        a = tf.constant(1)
+        with tf.Session() as sess:
+            print(sess.run(a))
+        with tf.Session() as sess:
+            print(sess.run(a + 1))
+        """
+    )
+    assert result.new_text == "import tensorflow as tf\na = tf.constant(1)\nprint(a.numpy())\nprint((a + 1).numpy())\n"
+
+
+def test_eval_in_a_helper_function_keeps_a_with_session():
+    result = remove(
+        """\
+        import tensorflow as tf
+        def show(t):
+            print(t.eval())
+        with tf.Session():
+            show(tf.constant(1))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 3 and "default" in finding.message
+
+
+def test_initializer_used_elsewhere_keeps_the_session():
+    result = remove(
+        """\
+        import tensorflow as tf
+        v = tf.Variable(1.0)
+        init = tf.global_variables_initializer()
+        ops = [init]
+        with tf.Session() as sess:
+            sess.run(init)
+            print(sess.run(v))
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    assert [f.line for f in result.findings] == [4]

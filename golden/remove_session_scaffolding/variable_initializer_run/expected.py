@@ -1,0 +1,11 @@
+# Covers: a variable never assigned: `sess.run(tf.global_variables_initializer())` goes, `sess.run(v)` -> v.numpy().
+import tensorflow as tf
+
+weights = tf.Variable(tf.ones([2, 3]) * 0.5, name="weights")
+bias = tf.Variable(tf.zeros([3]), name="bias")
+inputs = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+outputs = tf.matmul(inputs, weights) + bias
+
+print("weights:", weights.numpy().tolist())
+print("outputs:", outputs.numpy().tolist())
+print("bias + 1:", (bias + 1.0).numpy().tolist())
