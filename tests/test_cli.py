@@ -151,7 +151,9 @@ def test_json_report(tmp_path):
     assert proc.returncode == 2
     document = json.loads(report.read_text())
     assert document["schema_version"] == 1
-    assert document["summary"] == {"scanned": 2, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 1}
+    assert document["summary"] == {
+        "scanned": 2, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 1, "converted": 1, "compat": 0, "tf1": 0,
+    }
     files = {f["path"].rsplit("/", 1)[1]: f for f in document["files"]}
     assert files["broken.py"]["status"] == "failed" and files["broken.py"]["error"]["line"] == 2
     [finding] = files["legacy.py"]["findings"]
@@ -165,7 +167,7 @@ def test_list_and_explain():
     names = [line.split()[0] for line in listing.stdout.splitlines()]
     assert names == [codemod.NAME for codemod in CHAIN]
     assert names[:2] == ["config-proto-to-tf-config", "remove-session-scaffolding"]
-    assert names[-1] == "keras-imports-to-tf-keras"
+    assert names[-1] == "tf1-leftovers-to-compat-v1"
     explained = run_cli("explain", "config-proto-to-tf-config")
     assert explained.returncode == 0
     for heading in ("What it does:", "Why:", "Example:", "Use instead:", "Fix safety:", "Limitations:"):

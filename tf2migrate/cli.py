@@ -17,7 +17,7 @@ from rich.console import Console
 
 from codemods import CHAIN
 from tf2migrate import __version__
-from tf2migrate.codemod import KerasTarget, Settings
+from tf2migrate.codemod import FallbackMode, KerasTarget, Settings
 from tf2migrate.diffs import print_diff, result_diff
 from tf2migrate.engine import (
     Run,
@@ -67,6 +67,11 @@ def migrate_command(
         KerasTarget.KERAS3, "--keras", case_sensitive=False,
         help="Target Keras: 3 (tf.keras in TF 2.21) or legacy (the tf_keras package: Keras 2 semantics).",
     ),
+    fallback: FallbackMode = typer.Option(
+        FallbackMode.COMPAT, "--fallback", case_sensitive=False,
+        help="Files still needing TF 1.x after every rewrite: compat (tf.compat.v1 names, graph mode where needed) "
+        "or none (left as they are, with findings).",
+    ),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel workers (default: one per core)."),
     report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.json", help="Write a JSON report."),
@@ -88,7 +93,10 @@ def migrate_command(
 
     progress = LazyProgress(err)
     try:
-        run = migrate(paths, chain, Settings(unsafe_fixes, gpu_memory_limit, keras), exclude, jobs, progress.set_total, progress.advance)
+        settings = Settings(
+            unsafe_fixes=unsafe_fixes, gpu_memory_limit_mb=gpu_memory_limit, keras_target=keras, fallback=fallback
+        )
+        run = migrate(paths, chain, settings, exclude, jobs, progress.set_total, progress.advance)
     finally:
         progress.close()
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from tf2migrate import __version__
 from tf2migrate.engine import Run
-from tf2migrate.results import Severity, Status
+from tf2migrate.results import Mode, Severity, Status
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -20,13 +20,20 @@ _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Sever
 
 
 def counts(run: Run) -> Dict[str, int]:
+    """Files by status, and how the files that were read ended up: ``converted`` (changed, idiomatic TF2),
+    ``compat`` (runs through tf.compat.v1), ``tf1`` (TF 1.x-only APIs left, with --fallback none)."""
     by_status = Counter(result.status for result in run.results)
+    by_mode = Counter(result.mode for result in run.results if result.status is not Status.FAILED)
+    converted = sum(1 for r in run.results if r.status is Status.CHANGED and r.mode is None)
     return {
         "scanned": len(run.results),
         "changed": by_status[Status.CHANGED],
         "unchanged": by_status[Status.UNCHANGED],
         "skipped": by_status[Status.SKIPPED],
         "failed": by_status[Status.FAILED] + len(run.bad_paths),
+        "converted": converted,
+        "compat": by_mode[Mode.COMPAT],
+        "tf1": by_mode[Mode.TF1],
     }
 
 
@@ -51,7 +58,7 @@ def print_findings(console: Console, run: Run) -> None:
                 Text.assemble(
                     (f"{result.path}:{finding.line}:{finding.column}: ", "bold"),
                     (finding.severity.value, _SEVERITY_STYLE[finding.severity]),
-                    f" [{finding.codemod}] {finding.message}",
+                    f" [{finding.codemod}] {finding.text()}",
                 ),
                 soft_wrap=True,
             )
@@ -67,15 +74,23 @@ def print_summary(console: Console, run: Run, changed_word: str) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    if c["converted"] or c["compat"] or c["tf1"]:
+        left = f", {c['tf1']} left with TF 1.x-only APIs (--fallback none)" if c["tf1"] else ""
+        console.print(
+            f"{c['converted']} converted to idiomatic TF2, {c['compat']} kept in compat mode (tf.compat.v1){left}",
+            highlight=False,
+            soft_wrap=True,
+        )
     tally = findings_by_codemod(run)
     if tally:
         console.print("findings: " + ", ".join(f"{name} {n}" for name, n in tally.items()), highlight=False, soft_wrap=True)
 
 
 def write_json_report(path: Path, run: Run) -> None:
-    """Schema (version 1): {schema_version, tool, version, summary{scanned, changed, unchanged, skipped, failed},
-    findings_by_codemod{name: n}, invalid_paths[{path, message}], files[{path, status, findings[{codemod, line,
-    column, severity, message, suggestion}], error{message, line, column, traceback} | null}]}."""
+    """Schema (version 1): {schema_version, tool, version, summary{scanned, changed, unchanged, skipped, failed,
+    converted, compat, tf1}, findings_by_codemod{name: n}, invalid_paths[{path, message}], files[{path, status,
+    findings[{codemod, line, column, severity, message, suggestion, related[{line, what}]}],
+    error{message, line, column, traceback} | null, mode: "compat" | "tf1" | null}]}."""
     document = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": "tf2migrate",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from tf2migrate.source import SourceFile
 
@@ -24,6 +24,19 @@ class Severity(str, enum.Enum):
     INFO = "info"  # what a rewrite did, when the user should know
 
 
+class Mode(str, enum.Enum):
+    """How a file ended up when it still needed TF 1.x after the idiomatic rewrites. A file no codemod marked
+    is idiomatic TF2 (when it changed) or was already fine."""
+
+    COMPAT = "compat"  # runs on TF 2.x through tf.compat.v1 names (in graph mode where it needs it)
+    TF1 = "tf1"  # still uses TF 1.x-only APIs, left as they were (--fallback none): fails on TF 2.x
+
+
+# A codemod marks the file it transformed by setting ``self.context.scratch[MODE_KEY]`` to a :class:`Mode`
+# (libcst's scratch dict is the codemod's channel to its caller); the runner keeps the last mark of the chain.
+MODE_KEY = "tf2migrate.mode"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a codemod (or the engine) wants the user to know about a place in a file."""
@@ -34,6 +47,20 @@ class Finding:
     severity: Severity
     message: str  # what was found and why it matters
     suggestion: str = ""  # what to do about it
+    # Other places the finding is about, as (line, what), e.g. every construct that kept a file in graph mode.
+    related: Tuple[Tuple[int, str], ...] = ()
+
+    def text(self) -> str:
+        """The message, followed by the related places grouped by what they are: ``a (lines 3, 9), b (line 5)``."""
+        if not self.related:
+            return self.message
+        lines_of: Dict[str, List[int]] = {}
+        for line, what in self.related:
+            lines_of.setdefault(what, []).append(line)
+        places = ", ".join(
+            f"{what} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})" for what, lines in lines_of.items()
+        )
+        return f"{self.message}: {places}"
 
     def as_dict(self) -> dict:
         return {
@@ -43,6 +70,7 @@ class Finding:
             "severity": self.severity.value,
             "message": self.message,
             "suggestion": self.suggestion,
+            "related": [{"line": line, "what": what} for line, what in self.related],
         }
 
 
@@ -68,6 +96,7 @@ class FileResult:
     new_text: Optional[str] = None  # set when status is CHANGED
     findings: Tuple[Finding, ...] = field(default_factory=tuple)
     error: Optional[FileError] = None
+    mode: Optional[Mode] = None  # None: idiomatic TF2 (or nothing to migrate)
 
     @property
     def old_text(self) -> str:
@@ -79,4 +108,5 @@ class FileResult:
             "status": self.status.value,
             "findings": [f.as_dict() for f in self.findings],
             "error": self.error.as_dict() if self.error else None,
+            "mode": self.mode.value if self.mode else None,
         }

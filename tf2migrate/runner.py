@@ -17,7 +17,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile
 
 from tf2migrate.codemod import Codemod, Settings
-from tf2migrate.results import FileError, FileResult, Finding, Status
+from tf2migrate.results import MODE_KEY, FileError, FileResult, Finding, Mode, Status
 from tf2migrate.source import SourceError, SourceFile, decode_source, read_source
 
 Chain = Sequence[Type[Codemod]]
@@ -65,10 +65,12 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
 
     original = module
     findings: List[Finding] = []
+    mode: Optional[Mode] = None
     for codemod_class in chain:
         if not codemod_class.is_triggered_by(source.text):
             continue
-        codemod = codemod_class(CodemodContext(filename=str(path)), settings)
+        context = CodemodContext(filename=str(path))
+        codemod = codemod_class(context, settings)
         before = module
         try:
             module = codemod.transform_module(module)
@@ -82,12 +84,13 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
             findings.extend(_in_original_lines(codemod.findings, source.text, before.code))
         else:
             findings.extend(codemod.findings)
+        mode = context.scratch.get(MODE_KEY, mode)
 
     new_text = module.code
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
     if new_text == source.text:
-        return FileResult(path, root, Status.UNCHANGED, source, findings=ordered)
-    return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered)
+        return FileResult(path, root, Status.UNCHANGED, source, findings=ordered, mode=mode)
+    return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered, mode=mode)
 
 
 def _in_original_lines(findings: Sequence[Finding], original: str, seen: str) -> List[Finding]:
@@ -99,7 +102,14 @@ def _in_original_lines(findings: Sequence[Finding], original: str, seen: str) ->
     for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         for offset in range(new_end - new_start):
             to_original[new_start + offset + 1] = old_start + 1 + (offset if tag == "equal" else 0)
-    return [dataclasses.replace(f, line=to_original.get(f.line, f.line)) for f in findings]
+    return [
+        dataclasses.replace(
+            f,
+            line=to_original.get(f.line, f.line),
+            related=tuple((to_original.get(line, line), what) for line, what in f.related),
+        )
+        for f in findings
+    ]
 
 
 def _failed(
