@@ -19,7 +19,8 @@ from tf2migrate.codemod import Codemod, FallbackMode, FixSafety
 from tf2migrate.results import MODE_KEY, Finding, Mode, Severity
 
 TF_PREFIX = TF + "."
-COMPAT_PREFIX = "tensorflow.compat.v1."
+COMPAT_MODULE = "tensorflow.compat.v1"
+COMPAT_PREFIX = COMPAT_MODULE + "."
 GRAPH_MODE_CALLS = ("disable_eager_execution", "disable_v2_behavior")  # relative to tf.
 DISABLE_EAGER = "disable_eager_execution"
 GRAPH_MARK = "*"
@@ -106,7 +107,9 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
         self.imported_v1_names: Dict[cst.Name, str] = {}  # uses of `from tensorflow import placeholder`
         self.eval_calls: List[cst.Call] = []
         self.graph_mode_set = False
-        self.compat_seen = False
+        self.compat_seen = False  # `tf.compat.v1.X` spelled out
+        self.compat_alias_uses = False  # `tf.X` where `tf` is `tensorflow.compat.v1`
+        self.compat_import: Optional[cst.Import] = None
         self.uses_keras = False
         self._prefix: Optional[str] = None
 
@@ -149,6 +152,8 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
         super().visit_Import(node)
         for alias in node.names:
             self._report_no_home_import(alias, _dotted_name(alias.name))
+            if alias.asname is not None and _dotted_name(alias.name) == COMPAT_MODULE and self.compat_import is None:
+                self.compat_import = node
         return False  # import lines are never rewritten here
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
@@ -204,7 +209,9 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
             return True
         graph = needs_graph(relative)
         v1_only = relative in v1_only_names()
-        if compat:
+        if compat and self._head_binding(node) == COMPAT_MODULE:
+            self.compat_alias_uses = True
+        elif compat:
             self.compat_seen = True
         elif v1_only:
             self.rewrites[node] = relative
@@ -213,10 +220,13 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
         return v1_only or graph or compat
 
     def _head_is_tensorflow(self, node: cst.Attribute) -> bool:
-        head: cst.BaseExpression = node
+        return self._head_binding(node) in (TF, COMPAT_MODULE)
+
+    def _head_binding(self, node: cst.CSTNode) -> Optional[str]:
+        head = node
         while isinstance(head, cst.Attribute):
             head = head.value
-        return isinstance(head, cst.Name) and self.bindings.names.get(head.value) in (TF, "tensorflow.compat.v1")
+        return self.bindings.names.get(head.value) if isinstance(head, cst.Name) else None
 
     def _is_tf1_only(self, relative: str) -> bool:
         return bool(relative) and (relative in v1_only_names() or needs_graph(relative))
@@ -273,13 +283,31 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
         graph = [use for use in uses if use.graph]
         if not self.rewriting:
             self._leave_as_tf1(uses)
-        elif uses or self.compat_seen or self.rewrites:
+        elif self._compat_alias_is_unneeded(uses):
+            updated_node = updated_node.visit(_CompatAliasToTensorflow())
+            self.report(
+                self.compat_import or original_node,
+                "`import tensorflow.compat.v1 as ...` became `import tensorflow as ...`: nothing left in the file "
+                "needs TF 1.x",
+                severity=Severity.INFO,
+            )
+        elif uses or self.compat_seen or self.compat_alias_uses or self.rewrites:
             inserted = False
             if graph and not self.graph_mode_set and self.prefix() is not None:
                 updated_node, inserted = self._disable_eager(original_node, updated_node)
             self._report_compat(uses, graph, inserted)
             self.context.scratch[MODE_KEY] = Mode.COMPAT
         return super().leave_Module(original_node, updated_node)
+
+    def _compat_alias_is_unneeded(self, uses: Sequence[Use]) -> bool:
+        """The file reaches TensorFlow only through `import tensorflow.compat.v1 as tf`, and every name it uses
+        through it is a TF2 name too (the codemods before fixed the rest), with no graph mode asked for."""
+        return (
+            self.compat_alias_uses
+            and not (uses or self.compat_seen or self.rewrites or self.graph_mode_set)
+            and self.bindings.alias_for(TF) is None
+            and not any(bound.startswith(COMPAT_PREFIX) for bound in self.bindings.names.values())
+        )
 
     def _eval_uses(self) -> List[Use]:
         """`x.eval()` needs a default session: a graph construct where the file has one."""
@@ -379,3 +407,12 @@ def _is_dotted(node: cst.BaseExpression) -> bool:
     while isinstance(node, cst.Attribute):
         node = node.value
     return isinstance(node, cst.Name)
+
+
+class _CompatAliasToTensorflow(cst.CSTTransformer):
+    """`import tensorflow.compat.v1 as tf` -> `import tensorflow as tf` (module level and inside blocks)."""
+
+    def leave_ImportAlias(self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias) -> cst.ImportAlias:
+        if original_node.asname is not None and _dotted_name(original_node.name) == COMPAT_MODULE:
+            return updated_node.with_changes(name=cst.Name(TF))
+        return updated_node

@@ -22,7 +22,7 @@ import pytest
 from codemods import CHAIN
 from tests.conftest import REPO, requires_tf2, run_python
 from tf2migrate.codemod import Settings
-from tf2migrate.results import Status
+from tf2migrate.results import Mode, Status
 from tf2migrate.runner import run_file
 
 GOLDEN = REPO / "golden"
@@ -73,6 +73,17 @@ def test_input_becomes_expected(case):
 def test_expected_is_left_alone(case):
     result = run_file(case / "expected.py", case, CHAIN, case_settings(case))
     assert result.status in (Status.UNCHANGED, Status.SKIPPED), result.new_text
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_only_declared_fallback_cases_end_in_compat_mode(case):
+    """A case whose program keeps TF 1.x semantics through tf.compat.v1 says so in a ``compat_fallback`` file
+    (the reason); every other case's expected.py is idiomatic TF2, with no tf.compat.v1 in it."""
+    result = run_file(case / "input.py", case, CHAIN, case_settings(case))
+    declared = (case / "compat_fallback").exists()
+    assert (result.mode is Mode.COMPAT) == declared, result.mode
+    if not declared:
+        assert "compat.v1" not in (case / "expected.py").read_text(encoding="utf-8")
 
 
 @requires_tf2

@@ -149,6 +149,26 @@ def test_compat_v1_module_alias_gets_graph_mode_in_its_own_spelling():
     assert "the file disables eager execution itself" in already.findings[0].message
 
 
+def test_compat_v1_module_alias_becomes_tensorflow_when_nothing_needs_tf1():
+    result = convert(
+        """\
+        import tensorflow.compat.v1 as tf
+        print(tf.reduce_sum(tf.constant([1, 2])).numpy())
+        """
+    )
+    assert result.new_text == "import tensorflow as tf\nprint(tf.reduce_sum(tf.constant([1, 2])).numpy())\n"
+    assert result.mode is None
+    [finding] = result.findings
+    assert finding.severity is Severity.INFO and finding.line == 1
+    assert_idempotent(result.new_text)
+
+
+def test_compat_v1_module_alias_stays_when_graph_mode_is_asked_for_or_a_v1_name_is_used():
+    for body in ("tf.disable_v2_behavior()\n", "tf.set_random_seed(1)\n"):
+        result = convert("import tensorflow.compat.v1 as tf\n" + body)
+        assert result.new_text is None and result.mode is Mode.COMPAT, body
+
+
 def test_graph_constructs_other_than_names():
     result = convert(
         """\

@@ -1,6 +1,6 @@
 # Covers: `import tensorflow.compat.v1 as tf` (the alias is the compat module) + tf.keras's set_session; standalone keras model.
 import numpy as np
-import tensorflow.compat.v1 as tf
+import tensorflow as tf
 from tensorflow.keras.layers import Dense, Input
 from tensorflow.keras.models import Model
 

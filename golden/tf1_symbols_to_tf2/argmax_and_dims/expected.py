@@ -1,0 +1,19 @@
+"""argmax with dimension=, arg_max / arg_min, expand_dims with dim=, squeeze with squeeze_dims=."""
+import numpy as np
+import tensorflow as tf
+
+scores = tf.constant([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2], [0.0, 0.1, 0.9]])
+
+print("argmax", tf.argmax(scores, axis=1).numpy().tolist())
+print("argmin", tf.argmin(scores, axis=0).numpy().tolist())
+print("arg_max", tf.math.argmax(scores, 1).numpy().tolist())
+print("arg_min", tf.math.argmin(scores, axis=1, output_type=tf.int32).numpy().tolist())
+print("math.argmax", tf.math.argmax(scores, axis=0).numpy().tolist())
+
+column = tf.expand_dims(tf.constant([1, 2, 3]), axis=1)
+print("expand_dims", column.shape.as_list())
+row = tf.expand_dims(tf.constant([1, 2, 3]), 0)
+print("expand_dims positional", row.shape.as_list())
+flat = tf.squeeze(tf.zeros([1, 3, 1]), axis=[2])
+print("squeeze", flat.shape.as_list())
+print("transpose", tf.transpose(tf.constant(np.arange(6).reshape(2, 3)), [1, 0], name="flip").numpy().tolist())

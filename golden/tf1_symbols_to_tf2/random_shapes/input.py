@@ -1,0 +1,20 @@
+"""Random ops under their TF 1.x names: only shapes and dtypes are printed (TF1 and TF2 streams differ)."""
+import tensorflow as tf
+
+tf.enable_eager_execution()
+tf.set_random_seed(42)
+
+
+def describe(label, tensor):
+    print(label, tensor.shape.as_list(), tensor.dtype.name)
+
+
+describe("random_normal", tf.random_normal([2, 3], mean=1.0, stddev=0.5))
+describe("random_uniform", tf.random_uniform([4], minval=0, maxval=10, dtype=tf.int32))
+describe("truncated_normal", tf.truncated_normal([3, 3]))
+describe("random_shuffle", tf.random_shuffle(tf.range(5)))
+describe("multinomial", tf.multinomial(tf.log([[0.5, 0.5]]), 4))
+describe("random_gamma", tf.random_gamma([2], alpha=1.5))
+describe("random_poisson", tf.random_poisson(2.0, [3]))
+in_range = tf.reduce_all(tf.random_uniform([100], minval=2.0, maxval=3.0) >= 2.0)
+print("uniform in range", bool(in_range.numpy()))
