@@ -215,7 +215,8 @@ class Tf1SymbolsToTf2(TracksImports, BlockRewriter):
     def _fix_arguments(self, original: cst.Call, updated: cst.Call, name: str) -> cst.BaseExpression:
         entry = self.table.arguments[name]
         try:
-            if "behaviour" in entry and not self._singleton_safe(original, name, entry):
+            # A call without arguments (`tf.ones_initializer()`) has nothing whose meaning could differ.
+            if "behaviour" in entry and original.args and not self._singleton_safe(original, name, entry):
                 raise Unmappable(entry["behaviour"])
             prefix = self._prefix_for(original.func, in_compat_v1=True)
             if prefix is None:

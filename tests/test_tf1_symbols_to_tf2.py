@@ -289,3 +289,9 @@ def test_tf2_code_and_other_modules_are_left_alone():
         """
     result = convert(source)
     assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_initializer_without_arguments_is_the_tf2_initializer():
+    source = "import tensorflow as tf\ninit = tf.ones_initializer()\nzeros = tf.zeros_initializer()\n"
+    result = rewrite(source, Tf1SymbolsToTf2)
+    assert result.new_text is None and result.findings == ()

@@ -19,7 +19,7 @@ sample = he([400, 50]).numpy()
 print("he truncated", bool(np.abs(sample).max() <= 2 * np.sqrt(1.3 * 2.0 / 400) + 1e-6), round(float(sample.std()), 2))
 
 inputs = tf.ones([4, 2])
-layer = tf.keras.layers.Dense(3, kernel_initializer=tf.compat.v1.constant_initializer(0.5),
+layer = tf.keras.layers.Dense(3, kernel_initializer=tf.constant_initializer(0.5),
                         kernel_regularizer=tf.keras.regularizers.L2(0.05))
 outputs = layer(inputs)
 print("dense", outputs.shape, round(float(tf.reduce_sum(outputs)), 4))

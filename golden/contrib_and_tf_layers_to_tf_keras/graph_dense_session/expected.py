@@ -5,9 +5,9 @@ tf.compat.v1.disable_eager_execution()
 
 features = tf.compat.v1.placeholder(tf.float32, [None, 3])
 targets = tf.compat.v1.placeholder(tf.float32, [None, 1])
-hidden = tf.keras.layers.Dense(4, activation=tf.nn.relu, kernel_initializer=tf.compat.v1.constant_initializer(0.2))(features)
+hidden = tf.keras.layers.Dense(4, activation=tf.nn.relu, kernel_initializer=tf.constant_initializer(0.2))(features)
 hidden = tf.keras.layers.Dropout(rate=0.5)(hidden, training=False)
-prediction = tf.keras.layers.Dense(1, kernel_initializer=tf.compat.v1.constant_initializer(0.3))(hidden)
+prediction = tf.keras.layers.Dense(1, kernel_initializer=tf.constant_initializer(0.3))(hidden)
 loss = tf.reduce_mean(tf.square(prediction - targets))
 train_op = tf.compat.v1.train.GradientDescentOptimizer(0.05).minimize(loss)
 
