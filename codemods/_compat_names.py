@@ -7,12 +7,10 @@ Names are relative to `tf.` (`train.AdamOptimizer`). The v1-only table is `v1_on
 from __future__ import annotations
 
 import functools
-import json
 import re
-from pathlib import Path
 from typing import FrozenSet
 
-_TABLE = Path(__file__).resolve().parent / "data" / "tf1_symbols.json"
+from codemods._tf1_symbols_table import tf1_symbols
 
 # Never prefixed: `tf.compat.v1.layers` and `tf.compat.v1.keras` do not exist under Keras 3, `tf.contrib` and the
 # tutorials package are gone from TF2 altogether.
@@ -100,11 +98,7 @@ _GRAPH_PATTERNS = (
 @functools.lru_cache(maxsize=None)
 def v1_only_names() -> FrozenSet[str]:
     """Names (relative to `tf.`) that TF 2.21 has only as `tf.compat.v1.<name>`."""
-    try:
-        table = json.loads(_TABLE.read_text(encoding="utf-8")).get("v1_only", {})
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(name for name, tf2_name in table.items() if tf2_name is None)
+    return frozenset(name for name, tf2_name in tf1_symbols().v1_only.items() if tf2_name is None)
 
 
 def no_compat_home(relative: str) -> str:

@@ -120,6 +120,19 @@ class TracksImports:
         self.bindings.add(node)
 
 
+class TracksImportsSkipsTheirNames(TracksImports):
+    """:class:`TracksImports` for codemods that rewrite uses of names, never import lines: the traversal does not
+    enter imports, where a dotted name is a binding, not a use."""
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        super().visit_Import(node)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        super().visit_ImportFrom(node)
+        return False
+
+
 def tf1_name(name: str) -> str:
     for prefix in _COMPAT_PREFIXES:
         if name.startswith(prefix):

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Optional, Set, Tuple
 
 import libcst as cst
 
+from codemods._compat_names import needs_graph
 from codemods._session_tensors import source
 
 _GRAPH_ONLY = frozenset(
@@ -38,7 +39,8 @@ def first_graph_construct(
     """The first call (in file order) outside ``skip`` that needs graph mode, with why."""
     for call in _calls(module, skip):
         op = tf_name(call.func)
-        if op is not None and (op in _GRAPH_ONLY or op.startswith(_GRAPH_ONLY_PREFIXES)):
+        # needs_graph: what makes the fallback choose graph mode, where an eager `.numpy()` would break
+        if op is not None and (op in _GRAPH_ONLY or op.startswith(_GRAPH_ONLY_PREFIXES) or needs_graph(op)):
             return call, f"`{source(call)}` needs TF1 graph mode"
         if qualified(call.func) in _KERAS_SESSION_NAMES:
             return call, f"`{source(call)}` still uses Keras's session"

@@ -16,6 +16,7 @@ from libcst.metadata import Assignment, BuiltinAssignment, ScopeProvider
 
 from codemods._assignments import assigned_value, single_assignment
 from codemods._names import dotted
+from codemods._tf1_symbols_table import tf1_symbols
 from tf2migrate.codemod import Codemod
 
 TENSOR = "tensor"
@@ -189,7 +190,7 @@ class TensorProvenance:
     def _tf_call(self, call: cst.Call, op: str) -> Verdict:
         if op in _INITIALIZERS:
             return Proven(INITIALIZER)
-        if op == "Variable" or op in _PURE_OPS or op.startswith(_PURE_PREFIXES):
+        if op == "Variable" or _is_pure(op):
             verdict = self._combined(call, [a.value for a in call.args], TENSOR)
             return Proven(TENSOR, verdict.variables) if isinstance(verdict, Proven) else verdict
         if op.startswith("random") or op in ("multinomial", "truncated_normal"):
@@ -201,3 +202,11 @@ class TensorProvenance:
         else:
             why = "is not known to be a pure op (stateful, random or graph-only)"
         return Unproven(call, f"`{source(call)}`: `tf.{op}` {why}")
+
+
+def _is_pure(op: str) -> bool:
+    """A pure op by its TF 1.x name, or by the TF2 name it was renamed to (`squared_difference` is
+    `math.squared_difference`)."""
+    return any(
+        name in _PURE_OPS or name.startswith(_PURE_PREFIXES) for name in (op, tf1_symbols().renames.get(op, op))
+    )

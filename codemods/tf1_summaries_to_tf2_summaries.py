@@ -10,7 +10,7 @@ from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._assignments import single_assignment
 from codemods._blocks import BlockRewriter
-from codemods._names import ImportBindings, TracksImports
+from codemods._names import ImportBindings, TracksImportsSkipsTheirNames
 from codemods._summaries import (
     FILE_WRITER,
     GET_DEFAULT_GRAPH,
@@ -44,7 +44,7 @@ EAGER_SUGGESTION = (
 )
 
 
-class Tf1SummariesToTf2Summaries(TracksImports, BlockRewriter):
+class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
     """Move TF 1.x summaries to TF2's `tf.summary`, or to explicit `tf.compat.v1` names in graph programs.
 
     What it does:
@@ -359,14 +359,6 @@ class Tf1SummariesToTf2Summaries(TracksImports, BlockRewriter):
                     )
 
     # --- rewriting -------------------------------------------------------------------------------------------
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        super().visit_Import(node)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        super().visit_ImportFrom(node)
-        return False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         arguments = self.writer_arguments.get(original_node)

@@ -8,7 +8,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 
 from codemods._arguments import keyword
 from codemods._blocks import BlockRewriter
-from codemods._names import TF, TracksImports, dotted
+from codemods._names import TF, TracksImportsSkipsTheirNames, dotted
 from codemods._tf1_symbols_table import OWNED_ELSEWHERE, tf1_symbols
 from tf2migrate.codemod import FallbackMode, FixSafety
 from tf2migrate.results import Severity
@@ -28,7 +28,7 @@ class Unmappable(Exception):
     """A call that cannot be rewritten onto the TF2 function; the message says why."""
 
 
-class Tf1SymbolsToTf2(TracksImports, BlockRewriter):
+class Tf1SymbolsToTf2(TracksImportsSkipsTheirNames, BlockRewriter):
     """Rename TF 1.x API names to their TensorFlow 2 names and fix the arguments that changed.
 
     What it does:
@@ -123,14 +123,6 @@ class Tf1SymbolsToTf2(TracksImports, BlockRewriter):
             self.note_maybe_unused(call.func)
 
     # --- names -----------------------------------------------------------------------------------------------
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        super().visit_Import(node)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        super().visit_ImportFrom(node)
-        return False
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         name = self._tf1_name(original_node)

@@ -8,7 +8,7 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods._absl import absl_local_name, add_absl_import, dotted_expression, identifiers
 from codemods._blocks import BlockRewriter
-from codemods._names import ImportBindings, TracksImports
+from codemods._names import ImportBindings, TracksImportsSkipsTheirNames
 from tf2migrate.codemod import FixSafety
 from tf2migrate.results import Severity
 
@@ -140,7 +140,7 @@ class _FlagsScan(cst.CSTVisitor):
             (self.use.function_reads if self.depth else self.use.module_level_reads).append(node)
 
 
-class TfFlagsToAbslFlags(TracksImports, BlockRewriter):
+class TfFlagsToAbslFlags(TracksImportsSkipsTheirNames, BlockRewriter):
     """Define and read command-line flags with absl's `flags`, and run `main` with absl's `app.run`.
 
     What it does:
@@ -244,14 +244,6 @@ class TfFlagsToAbslFlags(TracksImports, BlockRewriter):
             "read flags inside `main(argv)` and start it with `app.run(main)` (from absl), or parse them first "
             "with `FLAGS(sys.argv)`",
         )
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        super().visit_Import(node)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        super().visit_ImportFrom(node)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> None:

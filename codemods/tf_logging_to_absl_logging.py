@@ -5,7 +5,7 @@ from typing import Dict, Optional, Set, Union
 import libcst as cst
 
 from codemods._absl import absl_local_name, add_absl_import, dotted_expression, identifiers
-from codemods._names import TracksImports
+from codemods._names import TracksImportsSkipsTheirNames
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -75,7 +75,7 @@ def absl_level_for(python_level: int) -> str:
     return "FATAL"
 
 
-class TfLoggingToAbslLogging(TracksImports, Codemod):
+class TfLoggingToAbslLogging(TracksImportsSkipsTheirNames, Codemod):
     """Log through absl's `logging` instead of TF 1.x's `tf.logging`.
 
     What it does:
@@ -151,14 +151,6 @@ class TfLoggingToAbslLogging(TracksImports, Codemod):
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self.local = absl_local_name("logging", self.bindings, identifiers(node))
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        super().visit_Import(node)
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        super().visit_ImportFrom(node)
-        return False
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:

@@ -53,3 +53,11 @@ def run_cli(*args: str, cwd: Path = REPO, input: str = None) -> subprocess.Compl
     return subprocess.run(
         [console_script(), *args], cwd=cwd, env=env, capture_output=True, text=True, input=input, timeout=300
     )
+
+
+def skip_if_not_for_tf2(case: Path) -> None:
+    """Golden case dirs holding a ``no_tf2_run`` file (its text: why) have an expected.py meant not to run on TF 2
+    (e.g. `--fallback none` output)."""
+    marker = case / "no_tf2_run"
+    if marker.exists():
+        pytest.skip(f"expected.py is not meant to run on TF 2: {marker.read_text(encoding='utf-8').strip()}")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from codemods import CHAIN
-from tests.conftest import REPO, requires_tf2, run_python
+from tests.conftest import REPO, requires_tf2, run_python, skip_if_not_for_tf2
 from tf2migrate.codemod import Settings
 from tf2migrate.results import Mode, Status
 from tf2migrate.runner import run_file
@@ -41,12 +41,6 @@ def case_settings(case: Path) -> Settings:
         if isinstance(field.default, enum.Enum) and field.name in values:
             values[field.name] = type(field.default)(values[field.name])
     return Settings(**values)
-
-
-def skip_if_not_for_tf2(case: Path) -> None:
-    marker = case / "no_tf2_run"
-    if marker.exists():
-        pytest.skip(f"expected.py is not meant to run on TF 2: {marker.read_text(encoding='utf-8').strip()}")
 
 
 def migrated(path: Path) -> str:

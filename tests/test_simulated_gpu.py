@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, requires_tf2, run_python
+from tests.conftest import REPO, requires_tf2, run_python, skip_if_not_for_tf2
 
 GPU_SIM = REPO / "tests" / "gpu_sim.py"
 CASES = sorted(p.parent for p in (REPO / "golden").glob("*/*/input.py"))
@@ -36,6 +36,7 @@ def stated_calls(expected_gpu: Path) -> list:
 @pytest.mark.tf2
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_expected_makes_the_tf1_device_settings_with_two_gpus(case, tmp_path):
+    skip_if_not_for_tf2(case)
     expected_gpu = case / "expected.gpu"
     if not expected_gpu.exists():
         pytest.fail(
