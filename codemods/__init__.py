@@ -7,6 +7,7 @@ imports are swapped last, once no `set_session` import is left to swap.
 from codemods.config_proto_to_tf_config import ConfigProtoToTfConfig
 from codemods.contrib_and_tf_layers_to_tf_keras import ContribAndTfLayersToTfKeras
 from codemods.fit_generator_to_fit import FitGeneratorToFit
+from codemods.graph_programs_to_eager_functions import GraphProgramsToEagerFunctions
 from codemods.image_dim_ordering_to_data_format import ImageDimOrderingToDataFormat
 from codemods.keras1_arguments_to_keras2 import Keras1ArgumentsToKeras2
 from codemods.keras3_defaults_made_explicit import Keras3DefaultsMadeExplicit
@@ -25,6 +26,8 @@ from codemods.tf_logging_to_absl_logging import TfLoggingToAbslLogging
 
 CHAIN = (
     ConfigProtoToTfConfig,
+    # Whole graph programs (placeholders, feed_dict, tf.train optimizers) first; what is left of sessions next.
+    GraphProgramsToEagerFunctions,
     RemoveSessionScaffolding,
     # TF 1.x modules with a TF2 or absl home, before the generic symbol table sees their names.
     TfLoggingToAbslLogging,
