@@ -1,5 +1,6 @@
 """Every TensorFlow / Keras name in the migrated examples exists in TF 2.21, or the run said why not: each
-reference that does not resolve (tests/resolve_names.py) is on a line the chain reported a finding for."""
+reference that does not resolve (`tf2migrate verify`'s checker, tf2migrate/verify.py) is on a line the chain
+reported a finding for."""
 
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -9,10 +10,14 @@ import pytest
 
 from codemods import CHAIN
 from tests.conftest import REPO, requires_tf2
-from tests.resolve_names import Unresolved, unresolved_references
 from tf2migrate.runner import run_file
+from tf2migrate.verify import Unresolved, check_source
 
 EXAMPLES = REPO / "examples"
+
+
+def unresolved_references(source: str) -> List[Unresolved]:
+    return list(check_source(source).unresolved)
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.py"))
 
 

@@ -18,6 +18,7 @@ from rich.console import Console
 from codemods import CHAIN
 from tf2migrate import __version__
 from tf2migrate.codemod import FallbackMode, KerasTarget, Settings
+from tf2migrate.config import ConfigError, describe, resolve_command
 from tf2migrate.diffs import print_diff, result_diff
 from tf2migrate.engine import (
     Run,
@@ -28,12 +29,13 @@ from tf2migrate.engine import (
     write_changes,
     write_output_dir,
 )
+from tf2migrate.formats import OutputFormat, rules_for_chain, write_format
 from tf2migrate.progress import LazyProgress
 from tf2migrate.report import print_findings, print_summary, write_json_report
 from tf2migrate.results import FileError, Status
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("migrate", "list", "explain")
+SUBCOMMANDS = ("migrate", "list", "explain", "verify")
 
 app = typer.Typer(
     add_completion=False,
@@ -49,7 +51,8 @@ def _names(value: Optional[str]) -> List[str]:
 
 @app.command("migrate")
 def migrate_command(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files and directories to migrate."),
+    ctx: typer.Context,
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Files and directories to migrate."),
     write: bool = typer.Option(False, "--write", "-w", help="Rewrite changed files in place."),
     output_dir: Optional[Path] = typer.Option(
         None, "--output-dir", "-o", help="Write the migrated tree here; the input is left untouched."
@@ -75,6 +78,13 @@ def migrate_command(
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel workers (default: one per core)."),
     report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.json", help="Write a JSON report."),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.TEXT, "--format", case_sensitive=False,
+        help="stdout: text (diffs, findings on stderr), sarif (SARIF 2.1.0) or github (Actions annotations).",
+    ),
+    show_config: bool = typer.Option(
+        False, "--show-config", help="Print the effective configuration ([tool.tf2migrate] and flags) and exit."
+    ),
     no_color: bool = typer.Option(False, "--no-color", help="Plain output even on a terminal."),
 ) -> None:
     """Show the changes as a diff (default), or apply them with --write / --output-dir / --interactive."""
@@ -82,13 +92,23 @@ def migrate_command(
     err = Console(stderr=True, no_color=no_color, highlight=False)
     modes = [write, output_dir is not None, interactive, check]
     try:
+        config = resolve_command(ctx, paths or [])
+        if show_config:
+            out.print("\n".join(describe(config)), markup=False, highlight=False, soft_wrap=True)
+            return
+        if not paths:
+            raise UsageError("missing PATH... (files and directories to migrate)")
         if sum(modes) > 1:
             raise UsageError("--write, --output-dir, --interactive and --check exclude each other")
-        chain = select_chain(CHAIN, _names(select), _names(ignore), unsafe_fixes)
+        if interactive and output_format is not OutputFormat.TEXT:
+            raise UsageError("--interactive prints to the terminal: it cannot be combined with --format")
+        unsafe_fixes, exclude, jobs = config["unsafe-fixes"], list(config["exclude"]), config["jobs"]
+        gpu_memory_limit, keras, fallback = config["gpu-memory-limit"], config["keras"], config["fallback"]
+        chain = select_chain(CHAIN, config["select"], config["ignore"], unsafe_fixes)
         if output_dir is not None:
             check_output_dir(output_dir, paths)
-    except UsageError as exc:
-        err.print(f"error: {exc}", highlight=False)
+    except (UsageError, ConfigError) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_ERROR)
 
     progress = LazyProgress(err)
@@ -107,6 +127,8 @@ def migrate_command(
         run, changed_word = write_output_dir(run, output_dir), f"changed (written to {output_dir})"
     elif interactive:
         run, changed_word = _review(run, out), "changed (reviewed)"
+    elif output_format is not OutputFormat.TEXT:
+        pass  # stdout is the formatted report alone
     elif check:
         for result in run.changed:
             out.print(f"would change: {result.path}", highlight=False, soft_wrap=True)
@@ -114,7 +136,10 @@ def migrate_command(
         for result in run.changed:
             print_diff(out, result_diff(result))
 
-    print_findings(err, run)
+    if output_format is OutputFormat.TEXT:
+        print_findings(err, run)
+    else:
+        write_format(output_format, run, rules_for_chain(CHAIN), sys.stdout)
     print_summary(err, run, changed_word)
     if report is not None:
         write_json_report(report, run)
@@ -160,6 +185,52 @@ def explain_command(name: str = typer.Argument(..., help="A codemod name, as `tf
             return
     Console(stderr=True).print(f"error: unknown codemod {name!r}; see `tf2migrate list`", highlight=False)
     raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("verify")
+def verify_command(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files and directories to check."),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel parsing workers (default: one per core)."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.json", help="Write a JSON report."),
+    no_color: bool = typer.Option(False, "--no-color", help="Plain output even on a terminal."),
+) -> None:
+    """Check every TensorFlow / Keras name the code uses against the TensorFlow installed here (needs TensorFlow).
+    Exit 1 if any does not resolve."""
+    import time
+
+    from tf2migrate.verify import TensorFlowMissing, verify_paths, write_verify_report
+
+    out = Console(no_color=no_color, highlight=False)
+    err = Console(stderr=True, no_color=no_color, highlight=False)
+    started = time.perf_counter()
+    try:
+        run = verify_paths(paths, exclude, jobs)
+    except TensorFlowMissing as exc:
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_ERROR)
+    for path, message in run.bad_paths:
+        err.print(f"{path}: error {message}", markup=False, soft_wrap=True)
+    for check in run.files:
+        if check.error:
+            where = f"{check.path}:{check.error_line}" if check.error_line else check.path
+            err.print(f"{where}: error {check.error}; not checked", markup=False, soft_wrap=True)
+        for problem in check.unresolved:
+            out.print(problem.text(), markup=False, soft_wrap=True)
+    failed = len(run.errors) + len(run.bad_paths)
+    with_problems = sum(1 for check in run.files if check.unresolved)
+    err.print(
+        f"{len(run.files)} file{'s' if len(run.files) != 1 else ''} checked against TF {run.tensorflow_version}: "
+        f"{len(run.unresolved)} name{'s' if len(run.unresolved) != 1 else ''} not resolved in {with_problems} "
+        f"file{'s' if with_problems != 1 else ''}, {failed} failed ({time.perf_counter() - started:.1f}s)",
+        markup=False, soft_wrap=True,
+    )
+    if report is not None:
+        write_verify_report(report, run)
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+    if run.unresolved:
+        raise typer.Exit(EXIT_CHANGES)
 
 
 def _version_callback(value: bool) -> None:

@@ -67,6 +67,7 @@ class Codemod(VisitorBasedCodemodCommand):
     """
 
     NAME: ClassVar[str] = ""
+    DESCRIPTION: ClassVar[str] = "Base of the tf2migrate codemods (not a codemod itself)."
     FIX_SAFETY: ClassVar[FixSafety] = FixSafety.SAFE
     TRIGGERS: ClassVar[Tuple[str, ...]] = ()
 
@@ -75,6 +76,12 @@ class Codemod(VisitorBasedCodemodCommand):
         self.settings = settings
         self.findings: List[Finding] = []
         self._positions: Optional[Dict[cst.CSTNode, CodeRange]] = None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        # libcst's own CLI (`python -m libcst.tool codemod|list`) reads the class attribute DESCRIPTION.
+        super().__init_subclass__(**kwargs)
+        if "DESCRIPTION" not in cls.__dict__:
+            cls.DESCRIPTION = cls.summary() or cls.__name__
 
     @classmethod
     def documentation(cls) -> str:

@@ -32,6 +32,10 @@ def diff_lines(old_lines: List[str], new_lines: List[str], path: str, context: i
 def result_diff(result: FileResult) -> List[str]:
     if result.new_text is None:
         return []
+    from tf2migrate.notebook import is_notebook, notebook_diff  # the notebook module builds on this one
+
+    if is_notebook(result.source):
+        return notebook_diff(result)
     return diff_lines(
         result.old_text.splitlines(keepends=True),
         result.new_text.splitlines(keepends=True),

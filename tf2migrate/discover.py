@@ -15,8 +15,11 @@ from typing import List, Optional, Sequence, Tuple
 
 import pathspec
 
-DEFAULT_EXCLUDES = (".git", "venv", ".venv", "env", "build", "dist", "node_modules", "__pycache__", "site-packages")
-PYTHON_SUFFIXES = (".py",)  # notebooks (".ipynb") will join here with their own SourceFile reader
+DEFAULT_EXCLUDES = (
+    ".git", "venv", ".venv", "env", "build", "dist", "node_modules", "__pycache__", "site-packages",
+    ".ipynb_checkpoints",  # Jupyter's autosaved copies of notebooks
+)
+PYTHON_SUFFIXES = (".py", ".ipynb")  # notebooks are read by tf2migrate.notebook
 
 
 @dataclass

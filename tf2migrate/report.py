@@ -12,7 +12,7 @@ from rich.text import Text
 
 from tf2migrate import __version__
 from tf2migrate.engine import Run
-from tf2migrate.results import Mode, Severity, Status
+from tf2migrate.results import Mode, Severity, Status, location
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -48,7 +48,7 @@ def print_findings(console: Console, run: Run) -> None:
         console.print(Text.assemble((f"{path}: ", "bold"), ("error", _SEVERITY_STYLE[Severity.ERROR]), f" {message}"))
     for result in run.results:
         if result.error is not None:
-            where = f"{result.path}:{result.error.line}:{result.error.column}" if result.error.line else f"{result.path}"
+            where = location(result.path, result.error.line, result.error.column, result.error.cell)
             console.print(
                 Text.assemble((f"{where}: ", "bold"), ("error", _SEVERITY_STYLE[Severity.ERROR]), f" {result.error.message}"),
                 soft_wrap=True,
@@ -56,7 +56,7 @@ def print_findings(console: Console, run: Run) -> None:
         for finding in result.findings:
             console.print(
                 Text.assemble(
-                    (f"{result.path}:{finding.line}:{finding.column}: ", "bold"),
+                    (f"{location(result.path, finding.line, finding.column, finding.cell)}: ", "bold"),
                     (finding.severity.value, _SEVERITY_STYLE[finding.severity]),
                     f" [{finding.codemod}] {finding.text()}",
                 ),
@@ -87,7 +87,7 @@ def print_summary(console: Console, run: Run, changed_word: str) -> None:
 
 
 def write_json_report(path: Path, run: Run) -> None:
-    """Schema (version 1): {schema_version, tool, version, summary{scanned, changed, unchanged, skipped, failed,
+    """The JSON Schema is report.schema.json next to this module (shipped in the package). Schema (version 1): {schema_version, tool, version, summary{scanned, changed, unchanged, skipped, failed,
     converted, compat, tf1}, findings_by_codemod{name: n}, invalid_paths[{path, message}], files[{path, status,
     findings[{codemod, line, column, severity, message, suggestion, related[{line, what}]}],
     error{message, line, column, traceback} | null, mode: "compat" | "tf1" | null}]}."""

@@ -49,6 +49,7 @@ class Finding:
     suggestion: str = ""  # what to do about it
     # Other places the finding is about, as (line, what), e.g. every construct that kept a file in graph mode.
     related: Tuple[Tuple[int, str], ...] = ()
+    cell: Optional[int] = None  # in a notebook: the cell (counting every cell from 1); ``line`` is within it
 
     def text(self) -> str:
         """The message, followed by the related places grouped by what they are: ``a (lines 3, 9), b (line 5)``."""
@@ -71,6 +72,7 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "related": [{"line": line, "what": what} for line, what in self.related],
+            **({"cell": self.cell} if self.cell is not None else {}),
         }
 
 
@@ -82,9 +84,17 @@ class FileError:
     line: int = 0
     column: int = 0
     traceback: str = ""
+    cell: Optional[int] = None  # in a notebook: the cell (counting every cell from 1); ``line`` is within it
 
     def as_dict(self) -> dict:
-        return {"message": self.message, "line": self.line, "column": self.column, "traceback": self.traceback}
+        place = {"cell": self.cell} if self.cell is not None else {}
+        return {"message": self.message, "line": self.line, "column": self.column, **place, "traceback": self.traceback}
+
+
+def location(path: Path, line: int, column: int, cell: Optional[int] = None) -> str:
+    """``path:line:col``, or ``nb.ipynb:cell 3:line:col`` in a notebook; the line part only where there is one."""
+    where = f"{path}:cell {cell}" if cell is not None else f"{path}"
+    return f"{where}:{line}:{column}" if line else where
 
 
 @dataclass(frozen=True)

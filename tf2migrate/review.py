@@ -11,7 +11,8 @@ import libcst as cst
 from rich.console import Console
 
 from tf2migrate.diffs import print_diff
-from tf2migrate.hunks import FileChanges, Hunk
+from tf2migrate.hunks import Hunk
+from tf2migrate.notebook import changes_for
 from tf2migrate.results import FileResult, Status
 from tf2migrate.source import SourceError
 from tf2migrate.writer import write_in_place
@@ -63,7 +64,7 @@ class _Reviewer:
     def review_file(self, result: FileResult) -> Set[int]:
         """The accepted change indices for one file."""
         assert result.new_text is not None
-        changes = FileChanges(result.old_text, result.new_text)
+        changes = changes_for(result)  # a notebook's hunks stay within one cell and name it
         queue: List[Hunk] = changes.hunks()
         accepted: Set[int] = set()
         path = result.path.as_posix().lstrip("/")
@@ -112,7 +113,7 @@ def review(results: Sequence[FileResult], *, stdin: TextIO, console: Console) ->
         accepted = reviewer.review_file(result)
         if not accepted:
             continue
-        text = FileChanges(result.old_text, result.new_text).rebuild(accepted)
+        text = changes_for(result).rebuild(accepted)
         message = _write(result, text)
         if message is None:
             written.append(result.path)

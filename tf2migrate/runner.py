@@ -17,6 +17,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile
 
 from tf2migrate.codemod import Codemod, Settings
+from tf2migrate.notebook import is_notebook, is_notebook_path, read_notebook, run_notebook
 from tf2migrate.results import MODE_KEY, FileError, FileResult, Finding, Mode, Status
 from tf2migrate.source import SourceError, SourceFile, decode_source, read_source
 
@@ -32,7 +33,7 @@ def might_use_tensorflow(raw: bytes) -> bool:
 
 def run_file(path: Path, root: Path, chain: Chain, settings: Settings = Settings()) -> FileResult:
     try:
-        source = read_source(path)
+        source = read_notebook(path) if is_notebook_path(path) else read_source(path)
     except SourceError as exc:
         return _failed(path, root, None, exc.message, exc.line)
     return run_source(source, root, chain, settings)
@@ -40,9 +41,12 @@ def run_file(path: Path, root: Path, chain: Chain, settings: Settings = Settings
 
 def run_source(source: SourceFile, root: Path, chain: Chain, settings: Settings = Settings()) -> FileResult:
     path = source.path
-    if not might_use_tensorflow(source.raw):
+    code = source.text.encode("utf-8") if is_notebook(source) else source.raw  # a notebook: its code cells only
+    if not might_use_tensorflow(code):
         return FileResult(path, root, Status.SKIPPED, source)
     try:
+        if is_notebook(source):
+            return run_notebook(source, root, lambda joined: _transform(joined, root, chain, settings))
         return _transform(source, root, chain, settings)
     except Exception as exc:  # a codemod bug must not stop the run; the traceback goes in the report
         return _failed(path, root, source, f"internal error: {exc!r}", tb=traceback.format_exc())
@@ -88,9 +92,21 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
 
     new_text = module.code
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
-    if new_text == source.text:
+    if new_text == original.code:
         return FileResult(path, root, Status.UNCHANGED, source, findings=ordered, mode=mode)
+    if original.code != source.text:
+        return _failed(path, root, source, *_round_trip_error(source.text, original.code))
     return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered, mode=mode)
+
+
+def _round_trip_error(text: str, printed: str) -> Tuple[str, int]:
+    """libcst drops some whitespace-only lines at the end of a file; a rewrite would lose them with it."""
+    same = len(os.path.commonprefix([text, printed]))
+    message = (
+        "libcst cannot reproduce this file byte for byte (it drops whitespace-only lines at the end); "
+        "left as it was: remove the trailing whitespace lines and run again"
+    )
+    return message, text.count("\n", 0, same) + 1
 
 
 def _in_original_lines(findings: Sequence[Finding], original: str, seen: str) -> List[Finding]:

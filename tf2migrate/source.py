@@ -14,6 +14,7 @@ import tempfile
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Tuple
 
 
 class SourceError(Exception):
@@ -61,13 +62,23 @@ def decode_source(path: Path, raw: bytes, mode: int = 0o644) -> SourceFile:
 
 
 def read_source(path: Path) -> SourceFile:
+    raw, mode = read_bytes(path)
+    return decode_source(path, raw, mode)
+
+
+def read_bytes(path: Path) -> Tuple[bytes, int]:
+    """The file's bytes and permission bits."""
     try:
-        with open(path, "rb") as handle:
-            mode = stat.S_IMODE(os.fstat(handle.fileno()).st_mode)
+        # Non-blocking, so that a FIFO named *.py met while walking cannot hang the run (no effect on files).
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise SourceError("not a regular file (a FIFO, socket or device); not read")
+            mode = stat.S_IMODE(status.st_mode)
             raw = handle.read()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
-    return decode_source(path, raw, mode)
+    return raw, mode
 
 
 def check_writable(path: Path) -> None:
