@@ -66,3 +66,35 @@ def test_split_a_hunk(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert path.read_text() == "from keras.models import Sequential\nx = 1\nfrom tensorflow.keras.layers import Dense\n"
+
+
+def test_ctrl_c_writes_nothing_for_the_file_under_review(tmp_path):
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    first.write_text("from keras.models import Sequential\n")
+    second.write_text(LEGACY)
+    child = spawn(tmp_path)
+    child.expect(PROMPT)
+    child.sendline("y")  # a.py's only hunk: a.py is written before b.py's questions
+    child.expect(PROMPT)
+    child.sendline("y")  # b.py's first hunk accepted ...
+    child.expect(PROMPT)
+    child.sendintr()  # ... then Ctrl-C at its second
+    child.expect("interrupted: nothing written for the file under review")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert first.read_text() == "from tensorflow.keras.models import Sequential\n"
+    assert second.read_text() == LEGACY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py", "b.py"]
+
+
+def test_file_edited_while_its_hunks_are_reviewed_is_not_overwritten(legacy):
+    child = spawn(legacy)
+    child.expect(PROMPT)
+    legacy.write_text(LEGACY + "# edited in another window\n")
+    child.sendline("a")
+    child.expect(r"not\s+written:\s+file\s+changed\s+on\s+disk")  # rich wraps at the pty width
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert legacy.read_text() == LEGACY + "# edited in another window\n"

@@ -1,4 +1,4 @@
-"""Least squares by gradient descent: zero-initialised variables, a tf.train optimizer, a few steps."""
+"""Least squares with RMSProp, whose TF 1.x update rule (mean square starting at one) no Keras optimizer has."""
 import numpy as np
 import tensorflow as tf
 tf.compat.v1.disable_eager_execution()
@@ -12,7 +12,7 @@ w = tf.Variable(tf.zeros([1, 1]), name="w")
 b = tf.Variable(tf.zeros([1]), name="b")
 prediction = tf.matmul(x, w) + b
 loss = tf.reduce_mean(tf.square(prediction - y))
-train_op = tf.compat.v1.train.GradientDescentOptimizer(0.1).minimize(loss)
+train_op = tf.compat.v1.train.RMSPropOptimizer(0.1).minimize(loss)
 
 with tf.compat.v1.Session() as sess:
     sess.run(tf.compat.v1.global_variables_initializer())
