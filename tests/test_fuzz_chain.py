@@ -9,7 +9,7 @@ import os
 
 import libcst as cst
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from codemods import CHAIN
 from tests import fuzz_programs as programs
