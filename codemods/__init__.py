@@ -33,8 +33,6 @@ CHAIN = (
     TfLoggingToAbslLogging,
     TfFlagsToAbslFlags,
     Tf1SummariesToTf2Summaries,
-    ContribAndTfLayersToTfKeras,
-    Tf1SymbolsToTf2,
     # Keras call sites, on Keras 2 names (`keras.*` and TF 1.x's `tf.keras.*`) before the imports move.
     Keras1ArgumentsToKeras2,
     OptimizerLrToLearningRate,
@@ -43,6 +41,10 @@ CHAIN = (
     ImageDimOrderingToDataFormat,
     SaveWeightsToWeightsH5,
     KerasBackendGraphSymbolsToTf2,
+    # After the Keras call sites (which must still see the file's own Keras) and the backend (`K.tf.log` is
+    # `tf.log` only once that has run): tf.layers / tf.contrib and the TF 1.x name table.
+    ContribAndTfLayersToTfKeras,
+    Tf1SymbolsToTf2,
     SequentialInputToInputs,
     Keras3DefaultsMadeExplicit,
     KerasImportsToTfKeras,

@@ -49,11 +49,10 @@ def test_grammar_programs_around_tf1_statements(text):
     assert_ok(text, pure=False, known=KNOWN)
 
 
-@pytest.mark.xfail(strict=True, reason="tf.layers -> tf.keras makes the optimizer codemod see two Kerases")
 def test_string_optimizer_next_to_tf_layers_is_migrated_in_one_run():
-    """Found by the fuzzer: the original imports only standalone Keras, but contrib-and-tf-layers-to-tf-keras has
-    already written `tf.keras.layers.Dense` when optimizer-lr-to-learning-rate looks, so it reports "both
-    standalone Keras and tf.keras" and leaves "adagrad"; the next run (imports now all tf.keras) rewrites it."""
+    """Found by the fuzzer, fixed by the chain order: contrib-and-tf-layers-to-tf-keras used to write
+    `tf.keras.layers.Dense` before optimizer-lr-to-learning-rate looked, which then saw "both standalone Keras and
+    tf.keras" and left "adagrad" for a second run."""
     text = (
         "import tensorflow as tf\nfrom keras.callbacks import ModelCheckpoint\n"
         'model.compile(optimizer="adagrad", loss="mse")\nh = tf.layers.dense(x, 3)\n'
@@ -90,10 +89,9 @@ def test_the_checks_can_fail():
     assert programs.check_program("import tensorflow as tf\n", (Crashes,), pure=False) is programs.Outcome.CRASHED
 
 
-@pytest.mark.xfail(strict=True, reason="K.tf.log -> tf.log (removed in TF2); tf.math.log only on a second run")
 def test_keras_backend_tf_alias_is_migrated_in_one_run():
-    """Found by the fuzzer: keras-backend-graph-symbols-to-tf2 turns `K.tf` into `tf` after tf1-symbols-to-tf2
-    has run, so the TF 1.x name behind it is left for the next run (and is an AttributeError on TF 2.21)."""
+    """Found by the fuzzer, fixed by the chain order: keras-backend-graph-symbols-to-tf2 turns `K.tf` into `tf`;
+    tf1-symbols-to-tf2 used to run before it, leaving `tf.log` (an AttributeError on TF 2.21) for a second run."""
     first = run_text("import tensorflow as tf\nfrom keras import backend as K\nx = K.tf.log(1.0)\n", CHAIN)
     assert first.new_text == "import tensorflow as tf\nx = tf.math.log(1.0)\n"
 
