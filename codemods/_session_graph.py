@@ -12,15 +12,8 @@ import libcst as cst
 from codemods._compat_names import needs_graph
 from codemods._session_tensors import source
 
-_GRAPH_ONLY = frozenset(
-    """
-    placeholder placeholder_with_default sparse_placeholder Graph get_default_graph reset_default_graph
-    variable_scope get_variable get_collection add_to_collection global_variables trainable_variables
-    local_variables global_variables_initializer local_variables_initializer initialize_all_variables
-    initialize_local_variables variables_initializer tables_initializer assign assign_add assign_sub gradients
-    control_dependencies Print py_func Session InteractiveSession get_default_session
-    """.split()
-)
+# Beyond the fallback's graph constructs (needs_graph): what changes state or only exists in a graph.
+_GRAPH_ONLY = frozenset("Graph assign assign_add assign_sub control_dependencies Print py_func".split())
 _GRAPH_ONLY_PREFIXES = ("train.", "scatter_", "keras.backend.get_session", "keras.backend.function")
 _STATE_CHANGING_METHODS = frozenset(
     """

@@ -90,12 +90,15 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
             findings.extend(codemod.findings)
         mode = context.scratch.get(MODE_KEY, mode)
 
-    new_text = module.code
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
-    if new_text == original.code:
+    new_text = source.text if module is original else module.code  # no codemod changed the tree: no print
+    if new_text == source.text:
         return FileResult(path, root, Status.UNCHANGED, source, findings=ordered, mode=mode)
-    if original.code != source.text:
-        return _failed(path, root, source, *_round_trip_error(source.text, original.code))
+    reprinted = original.code  # printed only when the text differs: is it the rewrite, or libcst's reprint?
+    if new_text == reprinted:
+        return FileResult(path, root, Status.UNCHANGED, source, findings=ordered, mode=mode)
+    if reprinted != source.text:
+        return _failed(path, root, source, *_round_trip_error(source.text, reprinted))
     return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered, mode=mode)
 
 
