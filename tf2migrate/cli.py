@@ -45,10 +45,6 @@ app = typer.Typer(
 )
 
 
-def _names(value: Optional[str]) -> List[str]:
-    return [name for name in (value or "").split(",") if name.strip()]
-
-
 @app.command("migrate")
 def migrate_command(
     ctx: typer.Context,
