@@ -115,7 +115,8 @@ def measure(argv: Sequence[str], cwd: Path) -> Run:
     """Wall time and peak RSS (VmHWM) of the process itself, sampled until it exits."""
     env = dict(os.environ, **QUIET_TF)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stderr = tempfile.TemporaryFile()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     peak_kb = 0
     status = Path(f"/proc/{proc.pid}/status")
     while proc.poll() is None:
@@ -126,8 +127,11 @@ def measure(argv: Sequence[str], cwd: Path) -> Run:
             pass
         time.sleep(0.02)
     wall = time.perf_counter() - start
-    if proc.returncode not in (0, 1):  # tf2migrate exits 1 only for --check
-        raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}")
+    # A dry run exits 0 (2 when a file fails, which the corpora must not hold); a tool that did not start exits 1.
+    if proc.returncode != 0:
+        stderr.seek(0)
+        tail = stderr.read().decode("utf-8", "replace")[-2000:]
+        raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}:\n{tail}")
     return Run(wall, peak_kb / 1024)
 
 

@@ -26,6 +26,9 @@ from codemods.tf_logging_to_absl_logging import TfLoggingToAbslLogging
 
 CHAIN = (
     ConfigProtoToTfConfig,
+    # Keras optimizers as the user wrote them (Keras 2 semantics), before the graph codemod writes Keras 3 ones
+    # of its own: its RMSprop already has TF 1's epsilon placement and must not be reported as Keras 2's.
+    OptimizerLrToLearningRate,
     # Whole graph programs (placeholders, feed_dict, tf.train optimizers) first; what is left of sessions next.
     GraphProgramsToEagerFunctions,
     RemoveSessionScaffolding,
@@ -35,7 +38,6 @@ CHAIN = (
     Tf1SummariesToTf2Summaries,
     # Keras call sites, on Keras 2 names (`keras.*` and TF 1.x's `tf.keras.*`) before the imports move.
     Keras1ArgumentsToKeras2,
-    OptimizerLrToLearningRate,
     FitGeneratorToFit,
     PredictClassesToPredict,
     ImageDimOrderingToDataFormat,

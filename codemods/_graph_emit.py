@@ -113,7 +113,27 @@ class Emitter:
         parameters = self._training_parameters(node, companions)
         body = self._training_body(node, optimizer, companions, parameters)
         statements.append(self._function(node.name, parameters, body))
+        if (self.program.names[node.optimizer] if node.optimizer else node).velocities_start_at_one:
+            statements += self._velocities_at_one(node, optimizer)
         return statements
+
+    def _velocities_at_one(self, node: GraphName, optimizer: str) -> List[cst.BaseStatement]:
+        """TF 1's RMSProp starts its mean squares at one, Keras's RMSprop (its "velocity" slots) at zero: build
+        the optimizer's slots for the variables now and start them where TF 1 did."""
+        if node.optimizer and sum(n.optimizer == node.optimizer for n in self.program.names.values()) > 1:
+            raise Blocked(node.value, f"the RMSProp optimizer `{node.optimizer}` minimizes more than one loss")
+        variables = self._variables(node)
+        if "trainable_variables" in variables:
+            raise Blocked(node.value, "RMSProp over a layer's variables: they do not exist before its first call, "
+                          "so its mean squares cannot be started at one")
+        slot = self._free_name("slot", "optimizer_slot")
+        code = (
+            f"{optimizer}.build({variables})\n"
+            f"for {slot} in {optimizer}.variables:  # TF 1's RMSProp starts its mean squares at one, Keras's at zero\n"
+            f"    if {slot}.name.endswith(\"_velocity\"):\n"
+            f"        {slot}.assign({self.tf}.ones({slot}.shape, {slot}.dtype))\n"
+        )
+        return list(cst.parse_module(code, self.config).body)
 
     def _companions(self, train: str) -> List[str]:
         for fetch in self.program.fetches:

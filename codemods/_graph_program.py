@@ -22,6 +22,7 @@ from codemods._graph_tables import (
     PLACEHOLDER_WITH_DEFAULT,
     RANDOM_INITIAL_VALUES,
     SESSION_NAMES,
+    UNPROVEN_KEYWORD_VALUES,
     VARIABLE_KEYWORDS,
     is_pure_op,
     optimizer_mapping,
@@ -66,6 +67,7 @@ class GraphName:
     # optimizers (and training ops with the optimizer built inline): the Keras constructor (code)
     keras_optimizer: str = ""
     unproven: str = ""  # why the mapping is not proven by a golden case ("" when it is)
+    velocities_start_at_one: bool = False  # RMSProp: the Keras optimizer's mean squares must start at ones
     # training ops
     loss: str = ""
     optimizer: str = ""  # the optimizer's graph name; "" when built inline
@@ -346,7 +348,11 @@ class GraphAnalysis:
         return f"{tf}.keras.layers.Dense({arguments})", positional[0].value
 
     def _check_optimizer(self, node: GraphName) -> None:
-        node.keras_optimizer, node.unproven = self._keras_optimizer(node.value)
+        self._set_keras_optimizer(node, node.value)
+
+    def _set_keras_optimizer(self, node: GraphName, call: cst.Call) -> None:
+        node.keras_optimizer, node.unproven = self._keras_optimizer(call)
+        node.velocities_start_at_one = optimizer_mapping(self.tf_name(call.func)).velocities_start_at_one
         if node.unproven:
             self.program.unproven.append(node.unproven)
 
@@ -365,13 +371,14 @@ class GraphAnalysis:
                 raise Blocked(value, f"`{parameter}=` is a graph tensor (a schedule)")
             if parameter in ("use_locking", "name"):
                 continue
-            if parameter == "use_nesterov" and source(value) == "True":
-                unproven = unproven or "Nesterov momentum matched Keras's SGD(nesterov=True) on one test problem only"
+            if UNPROVEN_KEYWORD_VALUES.get(parameter) == source(value):
+                unproven = unproven or f"`{parameter}={source(value)}` is proven by no golden case"
             keywords[mapping.keywords[parameter]] = source(value, limit=10_000)
         if "learning_rate" not in keywords:
             raise Blocked(call, "the optimizer's learning rate is not given")
         tf = self.bindings.alias_for("tensorflow") or "tf"
-        arguments = ", ".join(f"{k}={v}" for k, v in keywords.items())
+        order = [mapping.keywords[p] for p in mapping.parameters if p in mapping.keywords]
+        arguments = ", ".join(f"{k}={keywords[k]}" for k in sorted(keywords, key=order.index))
         return f"{tf}.keras.optimizers.{mapping.keras_class}({arguments})", unproven
 
     def _check_train(self, node: GraphName) -> None:
@@ -383,9 +390,7 @@ class GraphAnalysis:
             node.optimizer = owner.value
             self._reference(node, owner)
         elif isinstance(owner, cst.Call) and self._kind(owner) == OPTIMIZER:
-            node.keras_optimizer, node.unproven = self._keras_optimizer(owner)
-            if node.unproven:
-                self.program.unproven.append(node.unproven)
+            self._set_keras_optimizer(node, owner)
         else:
             raise Blocked(call, "`minimize` is called on something that is not a tf.train optimizer")
         values = self._bind(call, ("loss", "global_step", "var_list"))

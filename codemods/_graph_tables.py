@@ -3,8 +3,8 @@ and the `tf.train` optimizers with the Keras optimizer that applies the same upd
 
 Names are relative to `tf.` (`nn.conv2d`). The optimizer table was checked numerically on TF 1.15 and TF 2.21
 (least squares, 40 steps): GradientDescent, Momentum (also Nesterov), Adam with epsilon given explicitly and
-Adagrad agree to 6 decimals or 1e-5; RMSProp does not (TF 1 starts its mean square at ones and adds epsilon under
-the square root), so it has no entry.
+Adagrad agree to 6 decimals or 1e-5. RMSProp agrees once Keras's mean squares (its "velocity" slots, zeros)
+start at ones as TF 1's do; both add epsilon under the square root.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class OptimizerMapping:
     keywords: Dict[str, str]  # tf.train parameter -> Keras keyword (absent: not carried over, must be default)
     explicit_defaults: Dict[str, str]  # Keras keywords whose default differs from tf.train's: tf.train's value
     proven: bool  # proven by a golden case; otherwise converted only with --unsafe-fixes
+    velocities_start_at_one: bool = False  # TF 1 starts these slots at ones; the Keras optimizer at zeros
 
 
 OPTIMIZERS: Dict[str, OptimizerMapping] = {
@@ -65,6 +66,20 @@ OPTIMIZERS: Dict[str, OptimizerMapping] = {
         {"learning_rate": "0.001", "epsilon": "1e-08"},
         True,
     ),
+    "train.RMSPropOptimizer": OptimizerMapping(
+        "RMSprop",
+        ("learning_rate", "decay", "momentum", "epsilon", "use_locking", "centered", "name"),
+        {
+            "learning_rate": "learning_rate",
+            "decay": "rho",
+            "momentum": "momentum",
+            "epsilon": "epsilon",
+            "centered": "centered",
+        },
+        {"epsilon": "1e-10"},
+        True,
+        velocities_start_at_one=True,
+    ),
     "train.AdagradOptimizer": OptimizerMapping(
         "Adagrad",
         ("learning_rate", "initial_accumulator_value", "use_locking", "name"),
@@ -74,7 +89,7 @@ OPTIMIZERS: Dict[str, OptimizerMapping] = {
     ),
 }
 # Keyword values that ask for more than the proven update rule.
-UNPROVEN_KEYWORD_VALUES = {"use_nesterov": "True"}
+UNPROVEN_KEYWORD_VALUES = {"use_nesterov": "True", "centered": "True"}
 IGNORED_PARAMETERS = frozenset({"use_locking", "name"})
 
 

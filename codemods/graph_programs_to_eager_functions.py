@@ -32,7 +32,8 @@ class GraphProgramsToEagerFunctions(TracksImports, BlockRewriter):
     it is recomputed on every call, as `sess.run` recomputed it); `tf.Variable`s stay, created once;
     `tf.layers.dense(x, n, ...)` and `tf.keras.layers.X(...)(x)` become a layer object created once where the
     graph was built and called inside the function; `tf.train.GradientDescentOptimizer / MomentumOptimizer /
-    AdamOptimizer` become `tf.keras.optimizers.SGD / SGD(momentum=) / Adam(epsilon=1e-08)`, and
+    AdamOptimizer / RMSPropOptimizer` become `tf.keras.optimizers.SGD / SGD(momentum=) / Adam(epsilon=1e-08) /
+    RMSprop(epsilon=1e-10)` (RMSprop built for its variables and its mean squares started at one, as TF 1's), and
     `train_op = optimizer.minimize(loss, var_list=...)` a function that computes the loss under a
     `tf.GradientTape` and applies the gradients to `var_list` (by default the trainable variables the loss
     reads, in creation order). `sess.run(t, feed_dict={x: xs})` becomes `t(xs).numpy()` (lists, tuples and dicts
@@ -103,20 +104,22 @@ class GraphProgramsToEagerFunctions(TracksImports, BlockRewriter):
     with one session (`with tf.Session() as sess:` or `sess = tf.Session()`); placeholders with a dtype (and
     shape); variables with constant or numpy initial values; tensors of pure ops (math, matmul, reductions,
     `tf.nn` activations, conv2d / max_pool, `tf.nn` cross-entropy losses, argmax / equal / cast accuracy);
-    `tf.layers.dense`; GradientDescent, Momentum and Adam optimizers with constant hyper-parameters; `minimize`
+    `tf.layers.dense`; GradientDescent, Momentum, Adam and RMSProp (also with momentum) optimizers with constant
+    hyper-parameters; `minimize`
     with or without `var_list=`; runs of the training op alone or with tensors its loss computes; runs that feed
-    only the placeholders a fetch needs. The Keras optimizers apply the same update rule (Adam with TF1's
-    epsilon 1e-08 passed explicitly); a golden case per optimizer compares the printed values of TF 1.15 and
+    only the placeholders a fetch needs. The Keras optimizers apply the same update rule (TF1's epsilons
+    passed explicitly, RMSprop's mean squares started at one); a golden case per optimizer compares the printed values of TF 1.15 and
     TF 2.21. Only with `--unsafe-fixes` (and an INFO finding): `tf.train.AdagradOptimizer` and Nesterov
-    momentum (matched on one test problem, no golden case), `tf.placeholder_with_default` (a default argument).
+    momentum, centered RMSProp (matched on one test problem, no golden case), `tf.placeholder_with_default` (a
+    default argument).
 
     Limitations:
     All or nothing per file: whatever the analysis cannot see through keeps the whole file for the compat
     fallback (tf.compat.v1 in graph mode), with one finding naming the construct and its line: a graph value
     used outside `sess.run` (printed, returned from a function, passed along), graph names assigned more than
     once or built in several functions, collections, `tf.cond` / `tf.while_loop`, control dependencies,
-    queues, `tf.get_variable` / variable scopes, random ops or dropout inside the graph, RMSProp and other
-    optimizers, learning-rate tensors, `global_step`, `tf.train.Saver`, a `feed_dict` held in a variable,
+    queues, `tf.get_variable` / variable scopes, random ops or dropout inside the graph, other optimizers,
+    RMSProp over a layer's variables (not built before its first call), learning-rate tensors, `global_step`, `tf.train.Saver`, a `feed_dict` held in a variable,
     feeding a tensor that is not a placeholder, `tensor.eval()`, an InteractiveSession, a second session. Random
     initial values are kept as written, but TF 2 draws other numbers than TF 1 for the same seed.
     """

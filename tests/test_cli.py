@@ -166,7 +166,12 @@ def test_list_and_explain():
     assert listing.returncode == 0
     names = [line.split()[0] for line in listing.stdout.splitlines()]
     assert names == [codemod.NAME for codemod in CHAIN]
-    assert names[:3] == ["config-proto-to-tf-config", "graph-programs-to-eager-functions", "remove-session-scaffolding"]
+    assert names[:4] == [
+        "config-proto-to-tf-config",
+        "optimizer-lr-to-learning-rate",
+        "graph-programs-to-eager-functions",
+        "remove-session-scaffolding",
+    ]
     assert names[-1] == "tf1-leftovers-to-compat-v1"
     explained = run_cli("explain", "config-proto-to-tf-config")
     assert explained.returncode == 0

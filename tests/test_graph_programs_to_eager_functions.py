@@ -94,8 +94,12 @@ def test_a_prediction_fed_only_x_takes_only_x():
 @pytest.mark.parametrize(
     "train, runs, words",
     [
-        ("train_op = tf.train.RMSPropOptimizer(0.1).minimize(loss)\n", "sess.run(train_op, {x: [[1.0]], y: [[1.0]]})\n",
-         ["RMSPropOptimizer", "no Keras optimizer with the same update rule"]),
+        ("train_op = tf.train.AdadeltaOptimizer(0.1).minimize(loss)\n", "sess.run(train_op, {x: [[1.0]], y: [[1.0]]})\n",
+         ["AdadeltaOptimizer", "no Keras optimizer with the same update rule"]),
+        ("h = tf.layers.dense(x, 1)\nl2 = tf.reduce_sum(h)\ntrain_op = tf.train.RMSPropOptimizer(0.1).minimize(l2)\n",
+         "sess.run(train_op, {x: [[1.0]]})\n", ["RMSProp over a layer's variables"]),
+        ("opt = tf.train.RMSPropOptimizer(0.1)\nt1 = opt.minimize(loss)\nt2 = opt.minimize(loss, var_list=[w])\n",
+         "sess.run(t1, {x: [[1.0]], y: [[1.0]]})\nsess.run(t2, {x: [[1.0]], y: [[1.0]]})\n", ["RMSProp optimizer `opt` minimizes more than one loss"]),
         ("train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)\n", "print(loss)\n",
          ["outside sess.run", "`print(loss)`", "line 12"]),
         ("z = tf.cond(x[0, 0] > 0, lambda: x, lambda: y)\n", "print(sess.run(z, {x: [[1.0]], y: [[1.0]]}))\n",
@@ -109,7 +113,7 @@ def test_a_prediction_fed_only_x_takes_only_x():
          ["random_normal"]),
         ("saver = tf.train.Saver()\n", "saver.save(sess, 'model')\n", ["train.Saver"]),
     ],
-    ids=["rmsprop", "printed_tensor", "cond", "collections", "feed_in_variable", "missing_feed", "random", "saver"],
+    ids=["adadelta", "rmsprop_over_layer", "rmsprop_shared", "printed_tensor", "cond", "collections", "feed_in_variable", "missing_feed", "random", "saver"],
 )
 def test_what_cannot_be_seen_through_declines_the_whole_file(train, runs, words):
     declined(convert(program(train, runs)), *words)

@@ -1,4 +1,5 @@
-"""Least squares with RMSProp, whose TF 1.x update rule (mean square starting at one) no Keras optimizer has."""
+"""RMSProp over a tf.layers.dense layer: the layer's variables exist only after its first call, so the Keras
+RMSprop's mean squares cannot be started at one as TF 1's are; the program stays a graph program."""
 import numpy as np
 import tensorflow as tf
 tf.compat.v1.disable_eager_execution()
@@ -8,9 +9,7 @@ ys = (3.0 * xs - 0.5).astype(np.float32)
 
 x = tf.compat.v1.placeholder(tf.float32, shape=[None, 1])
 y = tf.compat.v1.placeholder(tf.float32, shape=[None, 1])
-w = tf.Variable(tf.zeros([1, 1]), name="w")
-b = tf.Variable(tf.zeros([1]), name="b")
-prediction = tf.matmul(x, w) + b
+prediction = tf.keras.layers.Dense(1, kernel_initializer=tf.zeros_initializer())(x)
 loss = tf.reduce_mean(tf.square(prediction - y))
 train_op = tf.compat.v1.train.RMSPropOptimizer(0.1).minimize(loss)
 
@@ -19,5 +18,3 @@ with tf.compat.v1.Session() as sess:
     for step in range(5):
         _, loss_value = sess.run([train_op, loss], feed_dict={x: xs, y: ys})
         print("step %d loss %.4f" % (step, loss_value))
-    w_value, b_value = sess.run([w, b])
-    print("w %.4f b %.4f" % (w_value[0, 0], b_value[0]))
