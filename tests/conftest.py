@@ -48,10 +48,13 @@ def console_script() -> str:
     return found
 
 
-def run_cli(*args: str, cwd: Path = REPO, input: str = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path = REPO, input: str = None, prefix: Sequence[str] = ()
+) -> subprocess.CompletedProcess:
+    """The installed console script; ``prefix`` runs it under another command (e.g. ``setpriv``)."""
     env = dict(os.environ, NO_COLOR="1", COLUMNS="200")
     return subprocess.run(
-        [console_script(), *args], cwd=cwd, env=env, capture_output=True, text=True, input=input, timeout=300
+        [*prefix, console_script(), *args], cwd=cwd, env=env, capture_output=True, text=True, input=input, timeout=300
     )
 
 
