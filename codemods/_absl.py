@@ -3,54 +3,12 @@ replacing an expression while keeping its parentheses."""
 
 from __future__ import annotations
 
-from typing import Iterable, Set
+from typing import Iterable
 
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 
 from codemods._names import ImportBindings
-
-
-class _IdentifierCollector(cst.CSTVisitor):
-    """Every identifier the file binds or reads: names, but not attribute names or keyword argument names."""
-
-    def __init__(self) -> None:
-        self.names: Set[str] = set()
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.add(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        for alias in node.names:
-            self.names.add(_bound_name(alias, last=False))
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if not isinstance(node.names, cst.ImportStar):
-            for alias in node.names:
-                self.names.add(_bound_name(alias, last=True))
-        return False
-
-
-def _bound_name(alias: cst.ImportAlias, last: bool) -> str:
-    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-        return alias.asname.name.value
-    parts = cst.Module([]).code_for_node(alias.name).split(".")
-    return parts[-1] if last else parts[0]
-
-
-def identifiers(module: cst.Module) -> Set[str]:
-    collector = _IdentifierCollector()
-    module.visit(collector)
-    return collector.names
 
 
 def absl_local_name(module_name: str, bindings: ImportBindings, taken: Iterable[str]) -> str:

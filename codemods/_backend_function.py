@@ -206,7 +206,7 @@ class FunctionToSubModel:
         if len(assignments) != 1:
             raise Withheld(name, f"`{name.value}` is assigned more than once")
         uses = []
-        for access in assignments[0].references:
+        for access in self.in_source_order(assignments[0].references):
             use = self.get_metadata(ParentNodeProvider, access.node)
             if not (isinstance(use, cst.Call) and use.func is access.node):
                 raise Withheld(access.node, f"`{name.value}` is used for more than calling it")

@@ -662,7 +662,8 @@ class GraphAnalysis:
         assignment = single_assignment(self.codemod, target)
         if assignment is None:
             raise Blocked(target, f"`{name}` is assigned more than once")
-        return [access.node for access in assignment.references if isinstance(access.node, cst.Name)]
+        references = self.codemod.in_source_order(assignment.references)
+        return [access.node for access in references if isinstance(access.node, cst.Name)]
 
     def _session_target(self) -> cst.Name:
         if self.program.with_statement is not None:

@@ -6,10 +6,10 @@ libcst's QualifiedNameProvider costs about ten parses on a large file; the codem
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, Set, Union
+from typing import Dict, Iterable, Optional, Sequence, Set, Union
 
 import libcst as cst
-from libcst.codemod.visitors import RemoveImportsVisitor
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.helpers import get_full_name_for_node
 
 ImportNode = Union[cst.Import, cst.ImportFrom]
@@ -96,6 +96,29 @@ class TracksImports:
         self.bindings = ImportBindings()
         self.bindings.add_module_imports(node)
         self._maybe_unused: Set[str] = set()
+        self._imports_module = node
+        self._used_identifiers: Optional[Set[str]] = None
+
+    def free_to_import_as(self, name: str) -> bool:
+        """Whether an added import may bind ``name``: the module neither imports nor uses it. A name the code reads
+        without binding it (``tf`` from a star import) would silently change meaning, and the next run would
+        read it as the import; one the code assigns would shadow the import."""
+        if self._used_identifiers is None:
+            self._used_identifiers = identifiers(self._imports_module)
+        return name not in self.bindings.names and name not in self._used_identifiers
+
+    def tensorflow_name(self, asnames: Sequence[str] = ("tf",), add_import: bool = True) -> Optional[str]:
+        """The module's name for TensorFlow: its import's, else the first of ``asnames`` free to import it as
+        (the import is added unless ``add_import`` is False); None when there is none. Every codemod that writes
+        TensorFlow code goes through here, so no run binds a name that an earlier one left alone."""
+        alias = self.bindings.alias_for(TF)
+        if alias is not None:
+            return alias
+        name = next((name for name in asnames if self.free_to_import_as(name)), None)
+        if name is not None and add_import:
+            AddImportsVisitor.add_needed_import(self.context, TF, asname=None if name == TF else name)
+            self.bindings.names[name] = TF
+        return name
 
     def note_maybe_unused(self, *uses: cst.BaseExpression) -> None:
         """``uses`` (``K.set_session``, ``Session``...) are going away: their import may become unused."""
@@ -151,6 +174,49 @@ def keras_path(name: str) -> Optional[str]:
         if name.startswith(prefix + "."):
             return name[len(prefix) + 1 :]
     return None
+
+
+class _Identifiers(cst.CSTVisitor):
+    """Every identifier the file binds or reads: names, but not attribute names or keyword argument names."""
+
+    def __init__(self) -> None:
+        self.names: Set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            self.names.add(_bound_name(alias, last=False))
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self.names.add(_bound_name(alias, last=True))
+        return False
+
+
+def _bound_name(alias: cst.ImportAlias, last: bool) -> str:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    parts = cst.Module([]).code_for_node(alias.name).split(".")
+    return parts[-1] if last else parts[0]
+
+
+def identifiers(module: cst.Module) -> Set[str]:
+    """Every name the module binds or reads (not attribute or keyword argument names)."""
+    collector = _Identifiers()
+    module.visit(collector)
+    return collector.names
 
 
 def _as_name(alias: cst.ImportAlias) -> str:

@@ -5,7 +5,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import KEEP, BlockRewriter
@@ -279,10 +279,10 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
             alias = self.bindings.alias_for(module)
             if alias is not None:
                 return alias
-        if "tf" in self.bindings.names:
+        name = self.tensorflow_name()
+        if name is None:
             raise Unmappable(node, "`tf` names something other than TensorFlow; not converted")
-        AddImportsVisitor.add_needed_import(self.context, "tensorflow", asname="tf")
-        return "tf"
+        return name
 
     # --- where the block lands ------------------------------------------------------------------------------
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Set
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._arguments import keyword
@@ -44,6 +44,11 @@ REGULARIZERS = ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer")
 FAN_MODES = {"FAN_IN": "fan_in", "FAN_OUT": "fan_out", "FAN_AVG": "fan_avg"}
 VARIABLE_SCOPE = "tensorflow.variable_scope"
 EAGER_SWITCHES = ("tensorflow.enable_eager_execution", "tensorflow.enable_v2_behavior")
+NO_TENSORFLOW_NAME = (
+    "not converted: this module does not import TensorFlow itself and uses the name `tensorflow` for something "
+    "else, which an import would change",
+    "import tensorflow under a free name, then convert it to that name's `keras` by hand",
+)
 
 Plan = Callable[[cst.Call], cst.BaseExpression]
 
@@ -165,7 +170,8 @@ class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
 
     NAME = "contrib-and-tf-layers-to-tf-keras"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = ("contrib", "layers")
+    TRIGGERS = ("contrib",)
+    TRIGGER_PATTERN = re.compile(r"(?<!keras\.)\blayers\b")  # `keras.layers` is in every Keras file
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -193,7 +199,9 @@ class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
         except Blocked as exc:
             self._leave(node, exc.message, exc.suggestion)
             return
-        if plan is not None:
+        if plan is not None and self._tensorflow_name() is None:
+            self._leave(node, *NO_TENSORFLOW_NAME)
+        elif plan is not None:
             self.plans[node] = plan
             self.claimed.add(node.func)
 
@@ -336,6 +344,9 @@ class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
             return updated_node
         name = self.bindings.tf1_qualified(original_node) or ""
         if name.startswith(LAYERS) and name[len(LAYERS):] in LAYER_CLASSES:
+            if self._tensorflow_name() is None:
+                self.report(original_node, *NO_TENSORFLOW_NAME)
+                return updated_node
             self.note_maybe_unused(original_node)
             return self._keras("layers", name[len(LAYERS):]).with_changes(
                 lpar=updated_node.lpar, rpar=updated_node.rpar)
@@ -499,9 +510,9 @@ class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
         """How the finding names the reference: as written for a use, the full name for an import."""
         return dotted(node) if isinstance(node, cst.Attribute) else name
 
+    def _tensorflow_name(self) -> Optional[str]:
+        return self.tensorflow_name(("tensorflow",), add_import=False)
+
     def _keras(self, module: str, name: str) -> cst.BaseExpression:
-        root = self.bindings.alias_for("tensorflow")
-        if root is None:
-            root = "tensorflow"
-            AddImportsVisitor.add_needed_import(self.context, "tensorflow")
+        root = self.tensorflow_name(("tensorflow",))
         return cst.parse_expression(f"{root}.keras.{module}.{name}")

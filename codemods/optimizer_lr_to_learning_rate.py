@@ -93,7 +93,10 @@ class OptimizerLrToLearningRate(TracksImports, Codemod):
     standalone Keras 2 or tf.keras strings after which of the two the module imports. Keras 2.2.4 on TF 1.x
     reads its step counter (for `decay`, and in Adam's, Adamax's and Nadam's bias correction) while the same
     step increments it, so some graphs (Adam with `decay`, SGD with `nesterov=True` and `decay`) train as if
-    each step were one later, and others vary from run to run; Keras 3 follows the documented rule.
+    each step were one later, and others vary from run to run; Keras 3 follows the documented rule. The schedule
+    needs TensorFlow: a module that does not import it gets `import tensorflow as tf`, or `import tensorflow` where
+    it uses the name `tf` for something else (a star import's `tf`, say); where it uses both names, `decay` is
+    kept, with a finding.
     """
 
     NAME = "optimizer-lr-to-learning-rate"
@@ -107,7 +110,6 @@ class OptimizerLrToLearningRate(TracksImports, Codemod):
         super().visit_Module(node)
         self.learning_rate_changed_by: Optional[str] = _runtime_learning_rate_change(node)
         self.module_flavours = self._module_flavours(node)
-        self.tensorflow_name: Optional[str] = None
 
     # --- optimizer classes --------------------------------------------------------------------------------------
 
@@ -259,20 +261,8 @@ class OptimizerLrToLearningRate(TracksImports, Codemod):
                 args.append(keyword(name, cst.parse_expression(literal)))
 
     def _tensorflow(self) -> Optional[str]:
-        """The module's name for TensorFlow, importing it as ``tf`` when it has none."""
-        if self.tensorflow_name is not None:
-            return self.tensorflow_name
-        alias = self.bindings.alias_for("tensorflow")
-        if alias is None:
-            for candidate in ("tf", "tensorflow"):
-                if candidate not in self.bindings.names:
-                    AddImportsVisitor.add_needed_import(
-                        self.context, "tensorflow", asname=candidate if candidate != "tensorflow" else None
-                    )
-                    alias = candidate
-                    break
-        self.tensorflow_name = alias
-        return alias
+        """The module's name for TensorFlow, imported as ``tf`` (or ``tensorflow`` where the code uses ``tf``)."""
+        return self.tensorflow_name(("tf", "tensorflow"))
 
     # --- findings -----------------------------------------------------------------------------------------------
 
@@ -354,7 +344,7 @@ class OptimizerLrToLearningRate(TracksImports, Codemod):
         if flavour == TF1_KERAS:
             tensorflow = self._tensorflow()
             return f"{tensorflow}.keras.optimizers.{name}" if tensorflow else None
-        if name in self.bindings.names:
+        if not self.free_to_import_as(name):
             return None
         AddImportsVisitor.add_needed_import(self.context, "keras.optimizers", name)
         self.bindings.names[name] = f"keras.optimizers.{name}"

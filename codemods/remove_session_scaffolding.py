@@ -5,11 +5,10 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import Assignment, ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import UNWRAP, BlockRewriter
-from codemods._names import TracksImports
+from codemods._names import TracksImports, dotted
 from codemods._session_graph import first_graph_construct
 from codemods._session_tensors import INITIALIZER, TENSOR, Proven, TensorProvenance, Unproven, source
 from tf2migrate.codemod import FixSafety
@@ -113,7 +112,10 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
     created with arguments) is kept with all its uses, with a finding naming that use and its line; then no
     session of the file becomes eager (the file goes on as a graph program through tf.compat.v1), nor when
     other graph-only code (placeholders, `tf.train`, `tf.assign`) remains. A name assigned more than once is not
-    followed (`x = sess.run(x)`). `tf.reset_default_graph()` elsewhere is left, with a finding.
+    followed (`x = sess.run(x)`): a session assigned to such a name is kept, and so is every session of a `with`
+    bound to it (`with` sessions that only share their name with each other are followed, each in its block).
+    `tf.reset_default_graph()` elsewhere is left, with a finding; so are it and `tensorflow_backend.clear_session()`
+    where the file does not import TensorFlow and uses the name `tf` for something else.
     """
 
     NAME = "remove-session-scaffolding"
@@ -253,7 +255,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
         if len(assignments) != 1 or not assignments[0].references:
             return function.name, "the function name is rebound, or never called here"
         callers = []
-        for access in assignments[0].references:
+        for access in self.in_source_order(assignments[0].references):
             call = self._parent(access.node)
             arg = self._parent(call) if isinstance(call, cst.Call) else None
             outer = self._parent(arg) if isinstance(arg, cst.Arg) else None
@@ -272,7 +274,9 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             if self.bindings.tf1_qualified(call.func) != RESET_DEFAULT_GRAPH:
                 continue
             statement = self._expression_statement(call)
-            if statement is not None and not call.args and self._starts_program_or_function(statement):
+            if self.tensorflow_name(add_import=False) is None:
+                self._report_no_tensorflow_name(call)
+            elif statement is not None and not call.args and self._starts_program_or_function(statement):
                 self.resets.add(call)
                 self.skip.add(call)
                 self.note_maybe_unused(call.func)
@@ -318,16 +322,25 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
         holder = session.holder
         scope = self.get_metadata(ScopeProvider, holder, None)
         assignments = list(scope.assignments[holder.value]) if scope is not None else []
-        uses = [access.node for a in assignments for access in a.references]
-        uses = list(dict.fromkeys(uses))
+        # Scope metadata holds sets: in source order, the first blocking use (the one reported) is the same each run.
+        uses = sorted({access.node for a in assignments for access in a.references}, key=self.position)
         if not isinstance(session.statement, cst.With):
             if len(assignments) != 1:
                 session.blocker = session.blocker or (holder, "the name is assigned more than once")
             return uses
         others = [a.node for a in assignments if a.node is not holder]
+        # A session assigned outside a `with` to the same name is kept (its name is assigned more than once), and
+        # so is this one: removing only this one would leave that one's name assigned once, for the next run.
+        if any(other is s.holder for other in others for s in self.sessions if not isinstance(s.statement, cst.With)):
+            session.blocker = session.blocker or (holder, "the name is assigned more than once")
         body = session.statement.body
         if any(self._inside(node, body) for node in others):
             session.blocker = session.blocker or (holder, "the name is assigned again inside the `with` block")
+        # The enclosing `with` session of the same name is kept (above); unwrapping only this one would leave
+        # that one's name assigned once, for the next run.
+        enclosing = [s for s in self.sessions if s.holder in others and isinstance(s.statement, cst.With)]
+        if any(self._inside(session.statement, s.statement.body) for s in enclosing):
+            session.blocker = session.blocker or (holder, "an enclosing `with` session binds the same name")
         other_bodies = [self._statement(node) for node in others]
         other_bodies = [w.body for w in other_bodies if isinstance(w, cst.With)]
         return [u for u in uses if self._inside(u, body) or not any(self._inside(u, b) for b in other_bodies)]
@@ -520,7 +533,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
                 continue
             for assignment in session.initializer_names:
                 statement = self._statement(assignment.node)
-                for access in assignment.references:
+                for access in self.in_source_order(assignment.references):
                     if self._statement(access.node) not in removed:
                         session.blocker = (access.node, f"`{assignment.name}` is used for more than being run")
                         break
@@ -537,7 +550,7 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
 
     def _variable_blocker(self, assignment: Assignment) -> Optional[Blocker]:
         """Where a fetched variable is used in a way that may change it (it must keep its first value)."""
-        for access in assignment.references:
+        for access in self.in_source_order(assignment.references):
             node = access.node
             parent = self._parent(node)
             while isinstance(parent, (cst.Element, cst.List, cst.Tuple, cst.DictElement, cst.Dict)):
@@ -668,14 +681,22 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
             return updated_node.with_changes(func=self._tf_keras_name("clear_session"))
         if self.bindings.qualified(original_node.func) != TF_BACKEND_CLEAR_SESSION:
             return updated_node
+        if self.tensorflow_name(add_import=False) is None:
+            self._report_no_tensorflow_name(original_node)
+            return updated_node
         self.note_maybe_unused(original_node.func)
         return updated_node.with_changes(func=self._tf_keras_name("clear_session"))
 
+    def _report_no_tensorflow_name(self, call: cst.Call) -> None:
+        self.report(
+            call,
+            f"`{dotted(call.func)}()` is left: its TF2 form is `tf.keras.backend.clear_session()`, and this module "
+            "does not import TensorFlow while it uses `tf` for something else, which an import would change",
+            "import tensorflow under a free name and call its `keras.backend.clear_session()`",
+        )
+
     def _tf_keras_name(self, name: str) -> cst.BaseExpression:
-        tf = self.bindings.alias_for("tensorflow")
-        if tf is None:
-            tf = "tf"
-            AddImportsVisitor.add_needed_import(self.context, "tensorflow", asname="tf")
+        tf = self.tensorflow_name()
         return cst.parse_expression(f"{tf}.keras.backend.{name}")
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Set
 
 import libcst as cst
@@ -58,7 +59,7 @@ class SequentialInputToInputs(TracksImports, Codemod):
 
     NAME = "sequential-input-to-inputs"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = (".input", ".output")
+    TRIGGER_PATTERN = re.compile(r"\.\s*(input|output)\b")  # not `.input_shape`
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     def __init__(self, *args, **kwargs) -> None:

@@ -4,7 +4,6 @@ from typing import Dict, List, NamedTuple, Optional, Sequence
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ScopeProvider
 
 from codemods._compat_names import (
@@ -273,8 +272,7 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
                 self._prefix = f"{tf}.compat.v1."
             elif compat is not None:
                 self._prefix = f"{compat}."
-            elif "tf" not in self.bindings.names:
-                AddImportsVisitor.add_needed_import(self.context, TF, asname="tf")
+            elif self.tensorflow_name() is not None:
                 self._prefix = "tf.compat.v1."
         return self._prefix
 
@@ -339,6 +337,7 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
     def _binding_import_index(self, module: cst.Module) -> Optional[int]:
         head = (self.prefix() or "").split(".")[0]
         bound = self.bindings.names.get(head)
+        first_tensorflow_import = None
         for index, statement in enumerate(module.body):
             if not isinstance(statement, (cst.SimpleStatementLine, cst.Try)):
                 continue
@@ -347,9 +346,11 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
                 names.add(node)
                 if bound is not None and names.names.get(head) == bound:
                     return index
-                if bound is None and any(v == TF or v.startswith(TF_PREFIX) for v in names.names.values()):
-                    return index
-        return None
+                if first_tensorflow_import is None and any(
+                    v == TF or v.startswith(TF_PREFIX) for v in names.names.values()
+                ):
+                    first_tensorflow_import = index
+        return first_tensorflow_import  # the import binding the prefix is the one this codemod adds
 
     # --- the one finding per file --------------------------------------------------------------------------------
 

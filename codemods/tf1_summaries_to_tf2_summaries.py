@@ -5,7 +5,6 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._assignments import single_assignment
@@ -201,7 +200,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
         if assignment is None or assignment.node is not target:
             return Blocker(target, f"`{target.value}` is assigned more than once")
         plan: Dict[cst.BaseStatement, Sequence[cst.BaseStatement]] = {}
-        for access in assignment.references:
+        for access in self.in_source_order(assignment.references):
             method = self._parent(access.node)
             call = self._parent(method)
             if not (
@@ -319,10 +318,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
     def _tf_alias(self) -> Optional[str]:
         """The name TF2 code can use for TensorFlow: its import's alias, or `tf` when that name is free (the
         import is added when a writer is converted)."""
-        alias = self.bindings.alias_for("tensorflow")
-        if alias is None and "tf" not in self.bindings.names:
-            return "tf"
-        return alias
+        return self.tensorflow_name(add_import=False)
 
     def _report_writer_kept(self, call: cst.Call, blocker: Blocker) -> None:
         self.reported_writers.add(call)
@@ -364,9 +360,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
         arguments = self.writer_arguments.get(original_node)
         if arguments is None:
             return updated_node
-        tf = self._tf_alias()
-        if self.bindings.alias_for("tensorflow") is None:
-            AddImportsVisitor.add_needed_import(self.context, "tensorflow", asname="tf")
+        tf = self.tensorflow_name()
         self.note_maybe_unused(original_node.func)
         func = cst.parse_expression(f"{tf}.summary.create_file_writer")
         return updated_node.with_changes(func=func, args=arguments)

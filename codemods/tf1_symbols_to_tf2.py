@@ -4,7 +4,6 @@ import ast
 from typing import List, Optional, Sequence, Tuple, Union
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor
 
 from codemods._arguments import keyword
 from codemods._blocks import BlockRewriter
@@ -182,14 +181,8 @@ class Tf1SymbolsToTf2(TracksImportsSkipsTheirNames, BlockRewriter):
         return prefix
 
     def _tensorflow_alias(self) -> Optional[str]:
-        alias = self.bindings.alias_for(TF)
-        if alias is not None:
-            return alias
-        if "tf" in self.bindings.names:
-            return None  # `tf` is something else here (e.g. tensorflow.compat.v1): no second tensorflow import
-        AddImportsVisitor.add_needed_import(self.context, TF, asname="tf")
-        self.bindings.names["tf"] = TF
-        return "tf"
+        # None where `tf` is something else (e.g. tensorflow.compat.v1): no second tensorflow import
+        return self.tensorflow_name()
 
     # --- calls -----------------------------------------------------------------------------------------------
 

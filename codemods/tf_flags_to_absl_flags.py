@@ -6,9 +6,9 @@ from typing import Dict, List, Optional, Set
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from codemods._absl import absl_local_name, add_absl_import, dotted_expression, identifiers
+from codemods._absl import absl_local_name, add_absl_import, dotted_expression
 from codemods._blocks import BlockRewriter
-from codemods._names import ImportBindings, TracksImportsSkipsTheirNames
+from codemods._names import ImportBindings, TracksImportsSkipsTheirNames, identifiers
 from tf2migrate.codemod import FixSafety
 from tf2migrate.results import Severity
 

@@ -4,8 +4,8 @@ from typing import Dict, Optional, Set, Union
 
 import libcst as cst
 
-from codemods._absl import absl_local_name, add_absl_import, dotted_expression, identifiers
-from codemods._names import TracksImportsSkipsTheirNames
+from codemods._absl import absl_local_name, add_absl_import, dotted_expression
+from codemods._names import TracksImportsSkipsTheirNames, identifiers
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 

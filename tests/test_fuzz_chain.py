@@ -8,7 +8,6 @@ bench/fuzz_chain.py is the long, seeded run.
 import os
 
 import libcst as cst
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from codemods import CHAIN
@@ -28,25 +27,33 @@ def fuzz_settings(default: int):
     )
 
 
-# Known: about 1 in 50 mixed programs needs a second run (the xfail tests below); these properties check the rest.
-KNOWN = {programs.Outcome.NOT_IDEMPOTENT}
-
-
-def assert_ok(text: str, pure: bool, known=frozenset()) -> None:
+def assert_ok(text: str, pure: bool) -> None:
     outcome = programs.check_program(text, CHAIN, pure)
-    assert outcome not in programs.FAILURES - known, f"{outcome.value}:\n{text}"
+    assert outcome not in programs.FAILURES, f"{outcome.value}:\n{text}"
 
 
 @fuzz_settings(120)
 @given(programs.tf_programs())
 def test_tf1_fragments_in_every_kind_of_block(text):
-    assert_ok(text, pure=False, known=KNOWN)
+    assert_ok(text, pure=False)
 
 
 @fuzz_settings(60)
 @given(programs.grammar_programs_with_tf())
 def test_grammar_programs_around_tf1_statements(text):
-    assert_ok(text, pure=False, known=KNOWN)
+    assert_ok(text, pure=False)
+
+
+@fuzz_settings(60)
+@given(programs.pure_block_programs())
+def test_programs_without_tf_come_back_byte_identical(text):
+    assert_ok(text, pure=True)
+
+
+@fuzz_settings(40)
+@given(programs.pure_grammar_programs())
+def test_grammar_programs_without_tf_come_back_byte_identical(text):
+    assert_ok(text, pure=True)
 
 
 def test_string_optimizer_next_to_tf_layers_is_migrated_in_one_run():
@@ -96,20 +103,40 @@ def test_keras_backend_tf_alias_is_migrated_in_one_run():
     assert first.new_text == "import tensorflow as tf\nx = tf.math.log(1.0)\n"
 
 
-@pytest.mark.xfail(strict=True, reason="a codemod adds `import tensorflow as tf` where `tf` was a free name")
 def test_adding_the_tensorflow_import_does_not_change_what_a_second_run_does():
     """Found by the fuzzer: `tf` used without an import (e.g. from a star import) is not TensorFlow to the chain;
-    optimizer-lr-to-learning-rate then imports tensorflow as `tf`, and the next run rewrites `tf.to_float`."""
+    optimizer-lr-to-learning-rate used to import tensorflow as `tf`, and the next run rewrote `tf.to_float`. Now no
+    codemod imports TensorFlow under a name the module already uses (TracksImports.tensorflow_name): it is
+    imported as plain `tensorflow`, and `tf` keeps its meaning."""
     text = "from keras.optimizers import SGD\nopt = SGD(lr=0.01, decay=1e-6)\nx = tf.to_float(1)\n"
     first = run_text(text, CHAIN)
+    assert "import tensorflow\n" in first.new_text and "x = tf.to_float(1)\n" in first.new_text
     assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED
 
 
-@pytest.mark.xfail(strict=True, reason="a second session bound to the same name is kept, then removed next run")
 def test_session_rebound_after_a_removed_with_block_is_handled_in_one_run():
-    """Found by the fuzzer: remove-session-scaffolding unwraps `with tf.Session() as sess:` but keeps the later
-    `sess = tf.Session()` ("the name is assigned more than once", counting the with-binding it just removed);
-    the fallback then spells it tf.compat.v1.Session, and the next run removes it."""
+    """Found by the fuzzer: remove-session-scaffolding used to unwrap `with tf.Session() as sess:` but keep the
+    later `sess = tf.Session()` ("the name is assigned more than once", counting the with-binding it had just
+    removed); the fallback then spelled it tf.compat.v1.Session, and the next run removed it. Now every session of
+    a name a session is assigned to more than once is kept, the `with` one included, on every run."""
     text = "import tensorflow as tf\nwith tf.Session() as sess:\n    y = 1\nsess = tf.Session()\n"
     first = run_text(text, CHAIN)
+    assert "with tf.compat.v1.Session() as sess:\n" in first.new_text
+    assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED
+
+
+def test_graph_mode_is_set_in_the_run_that_adds_the_tensorflow_import():
+    """Found by the fuzzer: tf1-leftovers-to-compat-v1 adds `import tensorflow as tf` for a free `sess.run(...,
+    feed_dict=...)`, and used to disable eager execution only on the next run, once that import was there."""
+    first = run_text("import keras\n\nout = sess.run(y, feed_dict={x: [[1.0]]})\n", CHAIN)
+    assert "tf.compat.v1.disable_eager_execution()" in first.new_text
+    assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED
+
+
+def test_nested_with_sessions_of_one_name_are_handled_in_one_run():
+    """Found by the fuzzer: the outer `with tf.Session() as sess:` was kept (its name is bound again inside),
+    the inner one unwrapped, and the next run then removed the outer one. Both are kept now."""
+    text = "import tensorflow as tf\nwith tf.Session() as sess:\n    with tf.Session() as sess:\n        y = 1\n"
+    first = run_text(text, CHAIN)
+    assert first.new_text.count("Session()") == 2
     assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED

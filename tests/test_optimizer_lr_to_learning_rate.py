@@ -89,6 +89,40 @@ def test_decay_imports_plain_tensorflow_when_tf_is_taken():
     )
 
 
+
+def test_decay_imports_plain_tensorflow_when_tf_is_a_free_name():
+    """`tf` read but never bound (a star import's, say) is not TensorFlow here: importing TensorFlow as `tf` would
+    change what it means, and make the next run read `tf.to_float` as TensorFlow's."""
+    result = migrate(
+        """\
+        from keras.optimizers import SGD
+        opt = SGD(lr=0.01, decay=1e-6)
+        x = tf.to_float(1)
+        """
+    )
+    assert result.new_text == (
+        "from keras.optimizers import SGD\n"
+        "import tensorflow\n"
+        "\n"
+        "opt = SGD(learning_rate=tensorflow.keras.optimizers.schedules.InverseTimeDecay(0.01, decay_steps=1, "
+        "decay_rate=1e-6))\n"
+        "x = tf.to_float(1)\n"
+    )
+    assert result.findings == ()
+
+
+def test_decay_is_kept_with_a_finding_when_tf_and_tensorflow_are_both_used_for_something_else():
+    source = """\
+        from keras.optimizers import SGD
+        tensorflow = load_plugin()
+        opt = SGD(lr=0.01, decay=1e-6)
+        x = tf.to_float(1)
+        """
+    result = migrate(source)
+    assert body(result) == "tensorflow = load_plugin()\nopt = SGD(learning_rate=0.01, decay=1e-6)\nx = tf.to_float(1)\n"
+    assert findings(result) == [(3, "warning")]
+    assert "no name is free to import TensorFlow under" in result.findings[0].message
+
 def test_decay_without_lr_starts_the_schedule_at_the_keras_2_default_rate():
     result = migrate(
         """\

@@ -418,6 +418,37 @@ def test_two_with_blocks_reusing_the_name_are_both_unwrapped():
     assert result.new_text == "import tensorflow as tf\na = tf.constant(1)\nprint(a.numpy())\nprint((a + 1).numpy())\n"
 
 
+
+def test_with_session_and_a_later_session_of_the_same_name_are_both_kept():
+    """Unwrapping the `with` alone would leave `sess` assigned once, and the next run would remove the other
+    session: every session of a name assigned more than once is kept."""
+    source = """\
+        import tensorflow as tf
+        with tf.Session() as sess:
+            y = 1
+        sess = tf.Session()
+        """
+    result = remove(source)
+    assert result.status is Status.UNCHANGED
+    assert [(f.line, f.codemod) for f in result.findings] == [
+        (2, "remove-session-scaffolding"),
+        (4, "remove-session-scaffolding"),
+    ]
+    assert all("the name is assigned more than once" in f.message for f in result.findings)
+
+
+def test_clear_session_is_left_with_a_finding_when_tf_is_a_free_name():
+    result = remove(
+        """\
+        import keras.backend.tensorflow_backend as KTF
+        KTF.clear_session()
+        tf.print(1)
+        """
+    )
+    assert result.status is Status.UNCHANGED
+    [finding] = result.findings
+    assert finding.line == 2 and "uses `tf` for something else" in finding.message
+
 def test_eval_in_a_helper_function_keeps_a_with_session():
     result = remove(
         """\

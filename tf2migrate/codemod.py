@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import enum
 import inspect
-from dataclasses import dataclass
-from typing import ClassVar, Dict, List, Optional, Tuple
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import ClassVar, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
-from libcst.metadata import CodeRange, PositionProvider
+from libcst.metadata import Access, CodeRange, MetadataWrapper, PositionProvider
 
 from tf2migrate.results import Finding, Severity
 
@@ -54,6 +56,24 @@ class Settings:
     fallback: FallbackMode = FallbackMode.COMPAT
 
 
+class MetadataCache:
+    """The metadata of the tree the chain's last codemod ran on. A codemod that changed nothing hands the next
+    one the same tree, which then reuses the copy and the metadata (scopes, parents) already computed for it.
+    The runner puts one per file in each codemod's ``context.scratch[METADATA_CACHE_KEY]``."""
+
+    def __init__(self) -> None:
+        self._tree: Optional[cst.Module] = None
+        self._wrapper: Optional[MetadataWrapper] = None
+
+    def wrapper_for(self, tree: cst.Module) -> MetadataWrapper:
+        if tree is not self._tree or self._wrapper is None:
+            self._tree, self._wrapper = tree, MetadataWrapper(tree)
+        return self._wrapper
+
+
+METADATA_CACHE_KEY = "tf2migrate.metadata_cache"
+
+
 DOC_HEADINGS = ("What it does", "Why", "Example", "Use instead", "Fix safety", "Limitations")
 
 
@@ -61,7 +81,8 @@ class Codemod(VisitorBasedCodemodCommand):
     """Base of every tf2migrate codemod.
 
     Subclasses set ``NAME`` (the module name with ``-`` for ``_``), ``FIX_SAFETY`` and ``TRIGGERS`` (substrings
-    of which at least one must occur in a file's text for the codemod to be worth a traversal), write their
+    of which at least one must occur in a file's text for the codemod to be worth a traversal; or
+    ``TRIGGER_PATTERN``, a regular expression, where a substring would match most files), write their
     docstring under the headings in ``DOC_HEADINGS``, and call :meth:`report` for every place they leave alone
     or change in a way the user must know about.
     """
@@ -70,6 +91,7 @@ class Codemod(VisitorBasedCodemodCommand):
     DESCRIPTION: ClassVar[str] = "Base of the tf2migrate codemods (not a codemod itself)."
     FIX_SAFETY: ClassVar[FixSafety] = FixSafety.SAFE
     TRIGGERS: ClassVar[Tuple[str, ...]] = ()
+    TRIGGER_PATTERN: ClassVar[Optional["re.Pattern[str]"]] = None
 
     def __init__(self, context: CodemodContext, settings: Settings = Settings()) -> None:
         super().__init__(context)
@@ -107,9 +129,29 @@ class Codemod(VisitorBasedCodemodCommand):
         text = "\n".join(body).strip("\n")
         return "\n".join(l for l in text.splitlines() if not l.strip().startswith("```")).strip("\n")
 
+    @contextmanager
+    def _handle_metadata_reference(self, module: cst.Module) -> Iterator[cst.Module]:
+        cache = self.context.scratch.get(METADATA_CACHE_KEY)
+        if cache is None:
+            with super()._handle_metadata_reference(module) as tree:
+                yield tree
+            return
+        wrapper = cache.wrapper_for(module)
+        with self.resolve(wrapper):
+            previous = self.context.wrapper
+            self.context = replace(self.context, wrapper=wrapper)
+            try:
+                yield wrapper.module
+            finally:
+                self.context = replace(self.context, wrapper=previous)
+
     @classmethod
     def is_triggered_by(cls, text: str) -> bool:
-        return not cls.TRIGGERS or any(trigger in text for trigger in cls.TRIGGERS)
+        if not cls.TRIGGERS and cls.TRIGGER_PATTERN is None:
+            return True
+        if any(trigger in text for trigger in cls.TRIGGERS):
+            return True
+        return cls.TRIGGER_PATTERN is not None and cls.TRIGGER_PATTERN.search(text) is not None
 
     def position(self, node: cst.CSTNode) -> Tuple[int, int]:
         """(line, column) of a node of the tree being transformed; column is 1-based. Positions are resolved
@@ -121,6 +163,11 @@ class Codemod(VisitorBasedCodemodCommand):
         if code_range is None:
             return (0, 0)
         return (code_range.start.line, code_range.start.column + 1)
+
+    def in_source_order(self, accesses: Iterable[Access]) -> List[Access]:
+        """libcst's scope metadata keeps references in sets; findings that name the first blocking use must name
+        the same one on every run."""
+        return sorted(accesses, key=lambda access: self.position(access.node))
 
     def report(
         self,

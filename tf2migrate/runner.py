@@ -16,7 +16,7 @@ from typing import Callable, List, Optional, Sequence, Tuple, Type
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile
 
-from tf2migrate.codemod import Codemod, Settings
+from tf2migrate.codemod import METADATA_CACHE_KEY, Codemod, MetadataCache, Settings
 from tf2migrate.notebook import is_notebook, is_notebook_path, read_notebook, run_notebook
 from tf2migrate.results import MODE_KEY, FileError, FileResult, Finding, Mode, Status
 from tf2migrate.source import SourceError, SourceFile, decode_source, read_source
@@ -70,28 +70,32 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
     original = module
     findings: List[Finding] = []
     mode: Optional[Mode] = None
+    metadata = MetadataCache()
+    text = source.text  # the text of ``module``
     for codemod_class in chain:
-        if not codemod_class.is_triggered_by(source.text):
+        if not codemod_class.is_triggered_by(text):  # what the codemods before it left
             continue
-        context = CodemodContext(filename=str(path))
+        context = CodemodContext(filename=str(path), scratch={METADATA_CACHE_KEY: metadata})
         codemod = codemod_class(context, settings)
-        before = module
         try:
-            module = codemod.transform_module(module)
+            transformed = codemod.transform_module(module)
         except SkipFile:
             continue
         except Exception as exc:
             return _failed(
                 path, root, source, f"codemod {codemod_class.NAME} crashed: {exc!r}", tb=traceback.format_exc()
             )
-        if codemod.findings and before is not original:
-            findings.extend(_in_original_lines(codemod.findings, source.text, before.code))
+        if codemod.findings and text != source.text:
+            findings.extend(_in_original_lines(codemod.findings, source.text, text))
         else:
             findings.extend(codemod.findings)
         mode = context.scratch.get(MODE_KEY, mode)
+        new_text = transformed.code
+        if new_text != text:  # otherwise the next codemod gets the same tree, and its metadata
+            module, text = transformed, new_text
 
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
-    new_text = source.text if module is original else module.code  # no codemod changed the tree: no print
+    new_text = text
     if new_text == source.text:
         return FileResult(path, root, Status.UNCHANGED, source, findings=ordered, mode=mode)
     reprinted = original.code  # printed only when the text differs: is it the rewrite, or libcst's reprint?
