@@ -350,7 +350,12 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
                     v == TF or v.startswith(TF_PREFIX) for v in names.names.values()
                 ):
                     first_tensorflow_import = index
-        return first_tensorflow_import  # the import binding the prefix is the one this codemod adds
+        if bound is None and first_tensorflow_import is not None:
+            return first_tensorflow_import
+        # The import binding the prefix is the one this codemod adds: AddImportsVisitor puts it after the leading
+        # imports (after a docstring), which is where the caller's walk over import lines ends from here.
+        docstring = m.SimpleStatementLine(body=[m.Expr(m.SimpleString() | m.ConcatenatedString())])
+        return 0 if module.body and m.matches(module.body[0], docstring) else -1
 
     # --- the one finding per file --------------------------------------------------------------------------------
 

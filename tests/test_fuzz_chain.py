@@ -140,3 +140,12 @@ def test_nested_with_sessions_of_one_name_are_handled_in_one_run():
     first = run_text(text, CHAIN)
     assert first.new_text.count("Session()") == 2
     assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED
+
+
+def test_graph_mode_follows_an_import_added_to_a_file_without_tensorflow_imports():
+    """Found by the fuzzer: with no TensorFlow import at all, tf1-leftovers-to-compat-v1 found nothing to put
+    `disable_eager_execution()` after in the run that added `import tensorflow as tf`."""
+    text = "from keras.backend.tensorflow_backend import set_session\n\nout = sess.run(y, feed_dict={x: [[1.0]]})\n"
+    first = run_text(text, CHAIN)
+    assert "import tensorflow as tf\n\ntf.compat.v1.disable_eager_execution()\n" in first.new_text
+    assert run_text(first.new_text, CHAIN).status is Status.UNCHANGED
