@@ -226,7 +226,8 @@ def ratio(numerator: Optional[Run], results: Dict[str, Run]) -> str:
 def linearity(corpus: Corpus, rounds: int) -> float:
     """Time over all files / time over half of them (`--jobs 1`): 2.0 is linear."""
     tf2migrate = commands(corpus, corpus.root, False)["tf2migrate --jobs 1"]
-    half = [str(p) for p in sorted(corpus.root.iterdir())[: len(list(corpus.root.iterdir())) // 2]]
+    packages = sorted(corpus.root.iterdir())
+    half = [str(p) for p in packages[: len(packages) // 2]]
     whole = _median([measure(tf2migrate, corpus.root) for _ in range(rounds)]).wall
     part = _median([measure([tf2migrate[0], *half, *tf2migrate[2:]], corpus.root) for _ in range(rounds)]).wall
     return whole / part

@@ -122,13 +122,12 @@ class Emitter:
         the optimizer's slots for the variables now and start them where TF 1 did."""
         if node.optimizer and sum(n.optimizer == node.optimizer for n in self.program.names.values()) > 1:
             raise Blocked(node.value, f"the RMSProp optimizer `{node.optimizer}` minimizes more than one loss")
-        variables = self._variables(node)
-        if "trainable_variables" in variables:
+        if any(self.program.names[n].kind == LAYER for n in self._variable_names(node)):
             raise Blocked(node.value, "RMSProp over a layer's variables: they do not exist before its first call, "
                           "so its mean squares cannot be started at one")
         slot = self._free_name("slot", "optimizer_slot")
         code = (
-            f"{optimizer}.build({variables})\n"
+            f"{optimizer}.build({self._variables(node)})\n"
             f"for {slot} in {optimizer}.variables:  # TF 1's RMSProp starts its mean squares at one, Keras's at zero\n"
             f"    if {slot}.name.endswith(\"_velocity\"):\n"
             f"        {slot}.assign({self.tf}.ones({slot}.shape, {slot}.dtype))\n"
@@ -166,10 +165,15 @@ class Emitter:
             lines.append(f"return {', '.join(returned)}")
         return "\n".join(lines)
 
-    def _variables(self, node: GraphName) -> str:
+    def _variable_names(self, node: GraphName) -> List[str]:
+        """The graph names (variables, layer outputs) whose variables the training op updates."""
         names = node.var_list if node.var_list is not None else self.program.trainable_of(node.loss)
         if not names:
             raise Blocked(node.value, f"`{node.loss}` reads no trainable variable")
+        return names
+
+    def _variables(self, node: GraphName) -> str:
+        names = self._variable_names(node)
         parts = [
             f"*{self._layer_object(self.program.names[n])}.trainable_variables"
             if self.program.names[n].kind == LAYER

@@ -17,6 +17,7 @@ from codemods._assignments import single_assignment
 from codemods._graph_tables import (
     DENSE,
     DENSE_KEYWORDS,
+    IGNORED_PARAMETERS,
     INITIALIZER_NAMES,
     PLACEHOLDER,
     PLACEHOLDER_WITH_DEFAULT,
@@ -369,7 +370,7 @@ class GraphAnalysis:
                 raise Blocked(value, f"`{parameter}=` is not a constant (a tensor or a schedule)")
             if isinstance(value, cst.Name) and value.value in self.program.names:
                 raise Blocked(value, f"`{parameter}=` is a graph tensor (a schedule)")
-            if parameter in ("use_locking", "name"):
+            if parameter in IGNORED_PARAMETERS:
                 continue
             if UNPROVEN_KEYWORD_VALUES.get(parameter) == source(value):
                 unproven = unproven or f"`{parameter}={source(value)}` is proven by no golden case"

@@ -105,11 +105,10 @@ class GraphProgramsToEagerFunctions(TracksImports, BlockRewriter):
     shape); variables with constant or numpy initial values; tensors of pure ops (math, matmul, reductions,
     `tf.nn` activations, conv2d / max_pool, `tf.nn` cross-entropy losses, argmax / equal / cast accuracy);
     `tf.layers.dense`; GradientDescent, Momentum, Adam and RMSProp (also with momentum) optimizers with constant
-    hyper-parameters; `minimize`
-    with or without `var_list=`; runs of the training op alone or with tensors its loss computes; runs that feed
-    only the placeholders a fetch needs. The Keras optimizers apply the same update rule (TF1's epsilons
-    passed explicitly, RMSprop's mean squares started at one); a golden case per optimizer compares the printed values of TF 1.15 and
-    TF 2.21. Only with `--unsafe-fixes` (and an INFO finding): `tf.train.AdagradOptimizer` and Nesterov
+    hyper-parameters; `minimize` with or without `var_list=`; runs of the training op alone or with tensors its
+    loss computes; runs that feed only the placeholders a fetch needs. The Keras optimizers apply the same update
+    rule (TF1's epsilons passed explicitly, RMSprop's mean squares started at one); a golden case per optimizer
+    compares the printed values of TF 1.15 and TF 2.21. Only with `--unsafe-fixes` (and an INFO finding): `tf.train.AdagradOptimizer` and Nesterov
     momentum, centered RMSProp (matched on one test problem, no golden case), `tf.placeholder_with_default` (a
     default argument).
 
@@ -119,8 +118,8 @@ class GraphProgramsToEagerFunctions(TracksImports, BlockRewriter):
     used outside `sess.run` (printed, returned from a function, passed along), graph names assigned more than
     once or built in several functions, collections, `tf.cond` / `tf.while_loop`, control dependencies,
     queues, `tf.get_variable` / variable scopes, random ops or dropout inside the graph, other optimizers,
-    RMSProp over a layer's variables (not built before its first call), learning-rate tensors, `global_step`, `tf.train.Saver`, a `feed_dict` held in a variable,
-    feeding a tensor that is not a placeholder, `tensor.eval()`, an InteractiveSession, a second session. Random
+    RMSProp over a layer's variables (not built before its first call), learning-rate tensors, `global_step`,
+    `tf.train.Saver`, a `feed_dict` held in a variable, feeding a tensor that is not a placeholder, `tensor.eval()`, an InteractiveSession, a second session. Random
     initial values are kept as written, but TF 2 draws other numbers than TF 1 for the same seed.
     """
 
