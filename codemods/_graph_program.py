@@ -29,6 +29,7 @@ from codemods._graph_tables import (
     optimizer_mapping,
 )
 from codemods._session_tensors import source
+from codemods._walk import find_all
 
 PLACEHOLDER_KIND, VARIABLE, TENSOR, LAYER, OPTIMIZER, TRAIN, INIT, SESSION = (
     "placeholder variable tensor layer optimizer train init session".split()
@@ -156,7 +157,7 @@ class GraphAnalysis:
     def graph_calls(self, module: cst.Module) -> List[cst.Call]:
         """The calls that make the file a graph program: placeholders and `tf.train` optimizers."""
         found = []
-        for call in m.findall(module, m.Call()):
+        for call in find_all(module, cst.Call):
             op = self.tf_name(call.func) or ""
             if op in (PLACEHOLDER, PLACEHOLDER_WITH_DEFAULT) or (op.startswith("train.") and op.endswith("Optimizer")):
                 found.append(call)
@@ -263,7 +264,7 @@ class GraphAnalysis:
     def _runs_session(self, value: cst.BaseExpression) -> bool:
         session = self.program.session
         return session is not None and bool(
-            m.findall(value, m.Call(func=m.Attribute(value=m.Name(session), attr=m.Name("run"))))
+            find_all(value, cst.Call, m.Call(func=m.Attribute(value=m.Name(session), attr=m.Name("run"))))
         )
 
     def _keras_layer_call(self, value: cst.Call) -> bool:
@@ -272,10 +273,10 @@ class GraphAnalysis:
         return (self.tf_name(value.func.func) or "").startswith("keras.layers.")
 
     def _touches_graph(self, value: cst.BaseExpression) -> bool:
-        for name in m.findall(value, m.Name()):
+        for name in find_all(value, cst.Name):
             if name.value in self.program.names:
                 return True
-        return any(self.tf_name(call.func) for call in m.findall(value, m.Call()))
+        return any(self.tf_name(call.func) for call in find_all(value, cst.Call))
 
     # --- what each value reads -------------------------------------------------------------------------------------
 
@@ -464,10 +465,10 @@ class GraphAnalysis:
 
     def _python_only(self, node: GraphName, value: cst.BaseExpression, allow_random: bool = False) -> None:
         """``value`` is computed once, when the graph is built: no graph name in it, only known calls."""
-        for name in m.findall(value, m.Name()):
+        for name in find_all(value, cst.Name):
             if name.value in self.program.names and self._is_reference(name):
                 raise Blocked(name, f"`{source(value)}` reads the graph value `{name.value}` where a constant is needed")
-        for call in m.findall(value, m.Call()):
+        for call in find_all(value, cst.Call):
             op = self.tf_name(call.func)
             if op is not None and not (is_pure_op(op) or op.endswith("_initializer") or op.startswith("nn.")
                                        or (allow_random and op in RANDOM_INITIAL_VALUES)):

@@ -394,6 +394,21 @@ PREPROCESSORS: Dict[str, Preprocessor] = {
     "zeropadding2d_args_preprocessor": zeropadding2d,
 }
 
+# The keywords without which each preprocessor leaves a call alone; None where positional arguments alone can make
+# it act (`Convolution2D(64, 3, 3)`, `ZeroPadding2D({...})`). The codemod's trigger is built from these.
+PREPROCESSOR_READS: Dict[str, Optional[Tuple[str, ...]]] = {
+    "conv1d_args_preprocessor": ("input_dim",),
+    "conv2d_args_preprocessor": None,
+    "conv3d_args_preprocessor": None,
+    "deconv2d_args_preprocessor": None,
+    "separable_conv2d_args_preprocessor": None,
+    "convlstm2d_args_preprocessor": None,
+    "recurrent_args_preprocessor": ("forget_bias_init", "input_dim"),
+    "embedding_kwargs_preprocessor": ("dropout",),
+    "batchnorm_args_preprocessor": ("mode",),
+    "zeropadding2d_args_preprocessor": None,
+}
+
 # Keywords each preprocessor may write into a call (tests check that the Keras 3 targets accept them).
 PREPROCESSOR_KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "conv1d_args_preprocessor": ("input_shape",),

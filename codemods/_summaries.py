@@ -9,6 +9,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from codemods._names import ImportBindings
+from codemods._walk import find_all
 
 # TF 1.15's `tf.summary` namespace; each has the same name under `tf.compat.v1.summary` in TF 2.21.
 TF1_SUMMARY_MODULE = (
@@ -78,7 +79,7 @@ PURE_METHODS = frozenset({"item", "mean", "sum", "numpy"})
 def graph_mode_evidence(module: cst.Module, bindings: ImportBindings) -> Optional[Tuple[cst.CSTNode, str]]:
     """(node, what it is) for the first construct that keeps the file in graph mode; None for an eager file.
     TF 1.x summary ops count: they are graph ops, fetched through a session or a hook."""
-    for call in m.findall(module, m.Call()):
+    for call in find_all(module, cst.Call):
         name = bindings.tf1_qualified(call.func)
         if name in GRAPH_CALLS:
             return call, f"`{name.replace('tensorflow.', 'tf.', 1)}`"

@@ -11,6 +11,7 @@ from libcst.metadata import ParentNodeProvider, ScopeProvider
 from codemods._blocks import KEEP, BlockRewriter
 from codemods._names import TracksImports, dotted, tf1_name
 from codemods._tf_config_calls import Unmappable, literal, tf_config_statements
+from codemods._walk import find_all
 from tf2migrate.codemod import FixSafety
 
 CONFIG_PROTO = "tensorflow.ConfigProto"
@@ -314,7 +315,7 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
     def _runtime_starting_call(self, statement: cst.BaseStatement) -> Optional[cst.Call]:
         if statement in self.plan or isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             return None
-        for call in m.findall(statement, m.Call()):
+        for call in find_all(statement, cst.Call):
             name = self.bindings.tf1_qualified(call.func) or ""
             if name.split(".")[0] in ("tensorflow", "keras") and not name.startswith(RUNTIME_NOT_STARTED_BY):
                 return call
@@ -357,7 +358,7 @@ class ConfigProtoToTfConfig(TracksImports, BlockRewriter):
         (in a ``with`` statement's header only: its body holds statements of their own)."""
         found = []
         where: Sequence[cst.CSTNode] = statement.items if isinstance(statement, cst.With) else [statement]
-        calls = [c for node in where for c in m.findall(node, m.Call(args=[m.ZeroOrMore(), m.Arg(keyword=m.Name("config")), m.ZeroOrMore()]))]
+        calls = [c for node in where for c in find_all(node, cst.Call, m.Call(args=[m.ZeroOrMore(), m.Arg(keyword=m.Name("config")), m.ZeroOrMore()]))]
         for call in calls:
             assert isinstance(call, cst.Call)
             if self.bindings.tf1_qualified(call.func) not in SESSIONS:

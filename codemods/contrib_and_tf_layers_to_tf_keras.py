@@ -32,6 +32,7 @@ from codemods._tf_layers_table import (
     contrib_home,
     layer_function,
 )
+from codemods._trigger_patterns import DOT, TENSORFLOW, alias_use, imported_name
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -106,6 +107,18 @@ class _CallNames(cst.CSTVisitor):
             self.reusing_scope = True
 
 
+def _layers_pattern() -> "re.Pattern[str]":
+    """Every way to write a name that reaches `tensorflow.layers` (or `tensorflow.compat.v1.layers`); not
+    `keras.layers`, in every Keras file, unless `keras` is an alias of TensorFlow."""
+    layers = r"layers\b"
+    return re.compile("|".join([
+        TENSORFLOW + DOT + layers,  # tf.compat.v1.layers, tensorflow.layers, import tensorflow.layers
+        r"[)\]]" + DOT + layers,  # libcst's full names read through calls and subscripts: tf(x).layers
+        r"(?<!keras\s)" + imported_name("layers"),  # from tensorflow import layers (not from keras import layers)
+        alias_use(TENSORFLOW, layers),  # import tensorflow as tf (or as keras): tf.layers
+    ]))
+
+
 class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
     """Move `tf.layers` and the `tf.contrib` initializers and regularizers to tf.keras; report the rest of
     `tf.contrib`.
@@ -171,7 +184,7 @@ class ContribAndTfLayersToTfKeras(TracksImports, Codemod):
     NAME = "contrib-and-tf-layers-to-tf-keras"
     FIX_SAFETY = FixSafety.SAFE
     TRIGGERS = ("contrib",)
-    TRIGGER_PATTERN = re.compile(r"(?<!keras\.)\blayers\b")  # `keras.layers` is in every Keras file
+    TRIGGER_PATTERN = _layers_pattern()
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
 
     def __init__(self, *args, **kwargs) -> None:

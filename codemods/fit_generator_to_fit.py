@@ -8,6 +8,7 @@ import libcst.matchers as m
 from codemods._arguments import keyword
 from codemods._names import TracksImports, dotted
 from codemods._optimizer_arguments import ArgumentList, as_keyword, has_star_arguments, keyword_name
+from codemods._walk import find_all
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -360,7 +361,7 @@ def _plain_generators(module: cst.Module) -> Tuple[Dict[str, bool], Dict[str, bo
     functions = finder.generators
     assigned: Dict[str, int] = {}
     from_generator: Dict[str, bool] = {}
-    for assign in m.findall(module, m.Assign(targets=[m.AssignTarget(m.Name())])):
+    for assign in find_all(module, cst.Assign, m.Assign(targets=[m.AssignTarget(m.Name())])):
         name = assign.targets[0].target.value
         assigned[name] = assigned.get(name, 0) + 1
         if m.matches(assign.value, m.Call(func=m.Name())) and assign.value.func.value in functions:

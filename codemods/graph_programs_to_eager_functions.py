@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Set
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
 from codemods._blocks import UNWRAP, BlockRewriter
@@ -12,6 +11,7 @@ from codemods._graph_program import Blocked, GraphAnalysis, Program
 from codemods._names import TracksImports
 from codemods._session_graph import first_graph_construct
 from codemods._session_tensors import source
+from codemods._walk import find_all
 from tf2migrate.codemod import FixSafety
 from tf2migrate.results import Severity
 
@@ -153,7 +153,7 @@ class GraphProgramsToEagerFunctions(TracksImports, BlockRewriter):
         if program.unproven and not self.settings.unsafe_fixes:
             raise Blocked(graph_calls[0], f"{program.unproven[0]}, a shape no golden case proves (--unsafe-fixes "
                           "converts it)")
-        emitter = Emitter(program, tf, module.config_for_parsing, {n.value for n in m.findall(module, m.Name())})
+        emitter = Emitter(program, tf, module.config_for_parsing, {n.value for n in find_all(module, cst.Name)})
         plan = emitter.statement_plan()
         calls = emitter.call_replacements()
         lines = emitter.line_replacements()

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
 
-from codemods._keras1_arguments import Arguments, Unconvertible, convert, string_value
-from codemods._keras1_table import Wrapped, method_interface, wrapped
+from codemods._keras1_arguments import PREPROCESSOR_READS, Arguments, Unconvertible, convert, string_value
+from codemods._keras1_table import Wrapped, method_interface, table, wrapped
 from codemods._names import TracksImports, dotted
+from codemods._trigger_patterns import GAP
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -28,6 +30,45 @@ IMAGE_DIM_ORDERING = "backend.image_dim_ordering"
 # Methods of Keras 2.2.4 that a legacy interface wraps and that this codemod looks at; the generator methods
 # (fit_generator & co.) belong to fit-generator-to-fit.
 ADD_WEIGHT, GET_UPDATES = "add_weight", "get_updates"
+
+
+def _trigger_pattern() -> "re.Pattern[str]":
+    """Where this codemod may act. A constructor it converts or reports is reached through an import of `keras`,
+    and is only touched for a Keras 1 keyword (renamed or value-converted, whatever the class; read by a
+    preprocessor, with the name of a class it wraps), or, where positional arguments alone are Keras 1
+    (`Convolution2D(64, 3, 3)`) and for `merge`/`Merge`, for the last part of its Keras path where it is called
+    or imported under another name. A keyword argument follows `(` or `,`; between tokens, inside brackets, may
+    stand spaces, newlines, backslashes and comments. The methods are matched by name, whatever the receiver."""
+    gap = GAP
+
+    def words(names) -> str:
+        return rf"\b(?:{'|'.join(sorted(names))})\b"
+
+    def keyword(names) -> str:
+        return rf"[(,]{gap}{words(names)}{gap}="
+
+    keywords, positional = set(), {path.rsplit(".", 1)[1] for path in MERGE_FUNCTIONS + MERGE_CLASSES}
+    read_by = {}  # preprocessor -> the classes it runs for
+    for path in table()["callables"]:
+        interface = wrapped(path).interface
+        keywords.update(old for old, _ in interface.conversions)
+        keywords.update(interface.value_conversions)
+        if interface.preprocessor is None:
+            continue
+        if PREPROCESSOR_READS.get(interface.preprocessor) is None:  # positional, or not known to the codemod
+            positional.add(path.rsplit(".", 1)[-1])
+        else:
+            read_by.setdefault(interface.preprocessor, set()).add(path.rsplit(".", 1)[-1])
+    # a class named where it is called, imported under another name, or bracketed: `(layers.Conv2D)(...)`
+    called = rf"{words(positional)}{gap}(?:[(\[)]|as\b)"
+    branches = [rf"[\s\S]*?(?:{keyword(keywords)}|{called})"]
+    branches += [
+        rf"(?=[\s\S]*?{words(classes)})[\s\S]*?{keyword(PREPROCESSOR_READS[preprocessor])}"
+        for preprocessor, classes in sorted(read_by.items())
+    ]
+    return re.compile(
+        rf"\A(?:(?=[\s\S]*?(?:{ADD_WEIGHT}|{GET_UPDATES}))|(?=[\s\S]*?keras)(?:{'|'.join(branches)}))"
+    )
 
 
 class Keras1ArgumentsToKeras2(TracksImports, Codemod):
@@ -100,9 +141,7 @@ class Keras1ArgumentsToKeras2(TracksImports, Codemod):
 
     NAME = "keras1-arguments-to-keras2"
     FIX_SAFETY = FixSafety.SAFE
-    # Every call this codemod touches resolves through an import of `keras` (a Keras 1 conv call may have no
-    # keyword at all: `Convolution2D(64, 3, 3)`).
-    TRIGGERS = ("keras",)
+    TRIGGER_PATTERN = _trigger_pattern()
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         func = original_node.func

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import ast
 import json
-from typing import Callable, Dict, List, Optional, Set
+import re
+from typing import Callable, Dict, Iterable, List, Optional, Set
 
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
@@ -23,7 +24,7 @@ from codemods._keras3_defaults_made_explicit_args import (
 )
 from codemods._keras3_defaults_made_explicit_table import CallFix, semantic_note, table
 from codemods._names import TracksImports, keras_path, tf1_name
-from tf2migrate.codemod import Codemod, FixSafety
+from tf2migrate.codemod import POSSESSIVE_REGEX, Codemod, FixSafety
 from tf2migrate.results import Severity
 
 Op = Callable[[cst.Call], cst.BaseExpression]
@@ -41,6 +42,86 @@ ACTIVATION_KEYWORDS = ("activation", "recurrent_activation")
 HARD_SIGMOID = "@backend.hard_sigmoid"
 BINARY_ACCURACY = "@metrics.BinaryAccuracy"
 MODEL_METHOD_PREFIX = "models.Model."
+
+# Pieces of the trigger: what stands between two tokens (spaces, newlines, a backslash, a comment), a one-line
+# string with no escape, a comment, and one argument of a call, read up to its comma or closing parenthesis
+# through three levels of brackets; another string, a lambda or a deeper bracket stops it early.
+_GAP = r"(?:\s|\\|#[^\n]*)*+"
+_STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')(?!["'])"""
+_COMMENT = r"#[^\n]*"
+_PLAIN = r"""(?!lambda\b)[^()\[\]{}"'#,]"""  # a lambda's parameters have commas and `=` of their own
+
+
+def _argument() -> str:
+    inside = rf"{_PLAIN}|,|{_STRING}|{_COMMENT}"
+    for _ in range(2):
+        inside = rf"{inside}|[(\[{{](?:{inside})*+[)\]}}]"
+    return rf"(?:{_PLAIN}|{_STRING}|{_COMMENT}|[(\[{{](?:{inside})*+[)\]}}])*+"
+
+
+def _keyword(names: Optional[Iterable[str]]) -> str:
+    """An argument passed as ``name=`` for one of ``names`` (any keyword when ``names`` is None)."""
+    name = r"[^\W\d]\w*" if names is None else "(?:" + "|".join(sorted(names)) + ")"
+    return rf"{_GAP}\b{name}{_GAP}=(?!=)"
+
+
+def _trigger_pattern() -> "re.Pattern[str]":
+    """The codemod acts at a call of a Keras callable of its table (or of a model method): the call, or the
+    import of its `... as` alias, writes the callable's last name. Each fix of the table acts only where the call
+    does not pass the keyword (add_default: the call is read argument by argument), passes it (rename_keyword,
+    findings on a keyword), or has more positional arguments than Keras 3 keeps in place (keywordize_positional:
+    all of them come before the first keyword); a call that cannot be read this way triggers. The rest is found
+    by name: defaults that depend on a module-wide data format setter, hard_sigmoid, BatchNormalization,
+    metrics_names, and the keywords reported at any layer or fitting method; metric strings are matched as
+    list or tuple elements, where an escape or line continuation could also spell one."""
+    words = {"BatchNormalization", "hard_sigmoid", "metrics_names"}
+    keywords = {"activity_regularizer", "sample_weight", "class_weight"}
+    lacking: Dict[str, Set[str]] = {}  # keyword -> callables that act when a call lacks it
+    passing: Dict[str, Set[str]] = {}  # keyword -> callables that act when a call passes it
+    positional: Dict[int, Set[str]] = {}  # position -> callables that act on an argument there
+    for path, fixes in table().fixes.items():
+        name = path.rpartition(".")[2]
+        for fix in fixes:
+            if fix.when:  # the module sets the image data format
+                words.update(setter.rpartition(".")[2] for setter in DATA_FORMAT_SETTERS)
+            elif fix.kind == "add_default":
+                lacking.setdefault(fix.keyword, set()).add(name)
+            elif fix.kind == "rename_keyword":
+                passing.setdefault(fix.keyword, set()).add(name)
+            elif fix.kind == "keywordize_positional" and fix.position:
+                positional.setdefault(fix.position, set()).add(name)
+            else:
+                words.add(name)
+    for path, findings in table().findings.items():
+        name = path.rpartition(".")[2]
+        for finding in findings:
+            if finding.keyword:
+                passing.setdefault(finding.keyword, set()).add(name)
+            else:
+                words.add(name)
+    # The code's own findings on model methods whose receiver is not proven a model.
+    lacking.setdefault("verbose", set()).add("predict")
+    argument = _argument()
+    callables = {name for names in [*lacking.values(), *passing.values(), *positional.values()] for name in names}
+    call = lambda names: rf"(?:{'|'.join(sorted(names))})(?:{_GAP}\))*{_GAP}\("  # `(f)(...)` calls f too
+    at_name = [rf"(?:{'|'.join(sorted(words))})\b", rf"(?:{'|'.join(sorted(callables))}){_GAP}as\b"]
+    for keyword_, names in sorted(lacking.items()):
+        given = _keyword([keyword_])
+        at_name.append(rf"{call(names)}(?:(?!{given}){argument},)*+(?!{given}){argument}(?!,)")
+    given = _keyword(passing)  # any of them: a superset of each callable's own
+    at_name.append(rf"{call(set().union(*passing.values()))}(?:(?!{given}){argument},)*+(?:{given}|{argument}[^,)])")
+    not_keyword = rf"(?!{_keyword(None)})"
+    for position, names in sorted(positional.items()):
+        at_name.append(rf"{call(names)}(?:{not_keyword}{argument},){{0,{position - 1}}}+{not_keyword}{argument}[^)]")
+    metrics = sorted({"accuracy", "acc", *table().metric_names, *table().rejected_metrics})
+    alternatives = [
+        # every rule above starts at one of these names: checked once, before the rules
+        rf"\b(?=(?:{'|'.join(sorted(words | callables))})\b)(?:{'|'.join(at_name)})",
+        rf"\b(?:{'|'.join(sorted(keywords))}){_GAP}=(?!=)",
+        rf"[\[(,]{_GAP}\*?{_GAP}[rRuU]?[\"']+(?:{'|'.join(metrics)})[\"']",
+        r"[\"']\w*\\[0-7xuUN\r\n]",  # a string whose value may be one of those names
+    ]
+    return re.compile("|".join(alternatives))
 
 
 class Keras3DefaultsMadeExplicit(TracksImports, Codemod):
@@ -111,7 +192,8 @@ class Keras3DefaultsMadeExplicit(TracksImports, Codemod):
 
     NAME = "keras3-defaults-made-explicit"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = ("keras",)
+    TRIGGER_PATTERN = _trigger_pattern() if POSSESSIVE_REGEX else None
+    TRIGGERS = () if POSSESSIVE_REGEX else ("keras",)
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     def __init__(self, *args, **kwargs) -> None:

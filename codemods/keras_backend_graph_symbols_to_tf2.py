@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Set, Union
 
@@ -23,12 +24,56 @@ from codemods._backend_symbols import (
 )
 from codemods._blocks import BlockRewriter
 from codemods._names import ImportBindings, TracksImports
+from codemods._trigger_patterns import GAP
 from tf2migrate.codemod import FixSafety
 
 BACKEND_PREFIXES = ("backend.tensorflow_backend.", "backend.")
 LEARNING_PHASE_SYMBOLS = ("learning_phase", "in_train_phase", "in_test_phase", "learning_phase_scope")
 TRAINING_METHODS = ("fit", "fit_generator", "train_on_batch", "get_updates")
 OPTIMIZER_METHODS = ("get_updates", "get_gradients")
+# Backend calls with a planner of their own: symbol -> method name.
+PLANNERS = {
+    "function": "plan_function",
+    "set_learning_phase": "_plan_set_learning_phase",
+    "set_value": "_plan_set_value",
+    "dtype": "_plan_dtype",
+    "categorical_crossentropy": "_check_crossentropy",
+}
+# Every backend symbol the codemod rewrites or reports whatever its arguments (`def get_updates` is a method,
+# not a symbol); KEYWORD_RENAMES' functions are only touched for their keywords.
+SYMBOLS = frozenset(
+    {*DROPPED, *PLANNERS, "gradients", *MODULE_ALIASES, *TF_EQUIVALENTS, *BACKEND_RENAMES}
+    | {name for name in REPORTED if name.isidentifier()}
+) - NOT_MINE
+RENAMED_KEYWORDS = frozenset(old for renames in KEYWORD_RENAMES.values() for old in renames)
+FOLLOWED_ALIASES = 8  # `backend as K` imports whose uses the trigger looks for; a file with more always runs
+
+
+def _trigger_pattern() -> "re.Pattern[str]":
+    """Where this codemod may act. A backend symbol is an imported name (`from keras.backend import function`)
+    or an attribute of a name bound to a backend module: `backend` itself (`keras.backend.function`,
+    `tensorflow_backend.set_session`), or an alias imported `backend as K` (its use may come before the import).
+    Name resolution also sees through calls, subscripts and parentheses (`(K).function`), hence any symbol right
+    after a closing bracket in a file that names `backend`; functions whose keywords were renamed are touched
+    only for those keywords, a keyword argument following `(` or `,`. Between tokens, inside brackets, may stand
+    spaces, newlines, backslashes and comments. Optimizer methods are matched by name, whatever the receiver."""
+    gap = GAP
+    symbols = rf"\b(?:{'|'.join(sorted(SYMBOLS))})\b"
+    use = rf"{gap}\.{gap}{symbols}"
+    alias = rf"backend{gap}as{gap}"
+    inline = r"(?:[ \t\f]|\\\r?\n)*"  # within one logical line, outside brackets
+    # `from <...>backend import`, and the names it imports, in brackets or on its logical line
+    imported = rf"{inline}import{inline}(?:\((?:[^)#]|#[^\n]*)*?|(?:[^\n\\]|\\[\s\S])*?)"
+    # The i-th alias import, used anywhere, else the next one: a lookahead settles on its first match, so each
+    # alias gets its own; a file with more than FOLLOWED_ALIASES always runs.
+    aliases = rf"(?:[\s\S]*?{alias}){{{FOLLOWED_ALIASES + 1}}}"
+    for i in range(FOLLOWED_ALIASES, 0, -1):
+        aliases = rf"(?=(?:[\s\S]*?{alias}){{{i}}}(?P<alias{i}>\w+)\b)(?:[\s\S]*?\b(?P=alias{i}){use}|{aliases})"
+    return re.compile(
+        rf"\A(?:(?=[\s\S]*?(?:{'|'.join(OPTIMIZER_METHODS)}))|(?=[\s\S]*?backend)(?:"
+        rf"[\s\S]*?backend(?:{use}|{imported}{symbols})"
+        rf"|[\s\S]*?[)\]]{use}|[\s\S]*?[(,]{gap}\b(?:{'|'.join(sorted(RENAMED_KEYWORDS))}){gap}=|{aliases}))"
+    )
 
 
 def backend_symbol(bindings: ImportBindings, node: cst.BaseExpression) -> Optional[str]:
@@ -148,7 +193,7 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
 
     NAME = "keras-backend-graph-symbols-to-tf2"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = ("backend", "get_updates", "get_gradients")
+    TRIGGER_PATTERN = _trigger_pattern()
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -201,15 +246,8 @@ class KerasBackendGraphSymbolsToTf2(FunctionToSubModel, TracksImports, BlockRewr
             self.report(node, *REPORTED.get(symbol, generic(symbol)))
 
     def _visit_backend_call(self, symbol: str, call: cst.Call) -> None:
-        planners = {
-            "function": self.plan_function,
-            "set_learning_phase": self._plan_set_learning_phase,
-            "set_value": self._plan_set_value,
-            "dtype": self._plan_dtype,
-            "categorical_crossentropy": self._check_crossentropy,
-        }
-        if symbol in planners:
-            planners[symbol](call)
+        if symbol in PLANNERS:
+            getattr(self, PLANNERS[symbol])(call)
         elif symbol in TF_EQUIVALENTS:
             self._plan_tf_equivalent(call, *TF_EQUIVALENTS[symbol])
         elif symbol in BACKEND_RENAMES:

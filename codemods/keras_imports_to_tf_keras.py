@@ -97,6 +97,7 @@ class KerasImportsToTfKeras(TracksImports, Codemod):
     NAME = "keras-imports-to-tf-keras"
     FIX_SAFETY = FixSafety.SAFE
     TRIGGERS = ("keras",)
+    REWRITES_IMPORTS = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, Optional, Tuple
 
 import libcst as cst
@@ -26,13 +27,54 @@ from codemods._optimizer_tables import (
     explicit_arguments,
     string_explicit_arguments,
 )
-from tf2migrate.codemod import Codemod, FixSafety
+from tf2migrate.codemod import POSSESSIVE_REGEX, Codemod, FixSafety
 from tf2migrate.results import Severity
 
 SCHEDULE = "keras.optimizers.schedules.InverseTimeDecay"
 # Names whose presence means the learning rate is changed while training, which a schedule refuses.
 RUNTIME_LEARNING_RATE_CHANGES = ("LearningRateScheduler", "ReduceLROnPlateau")
 EPSILON_INSIDE_ROOT = ("RMSprop", "Adagrad")
+# The keywords a call of an optimizer class may be rewritten or reported for.
+KEYWORDS = ("lr", "decay", "epsilon", "clipnorm")
+
+
+def _trigger_pattern() -> "re.Pattern[str]":
+    """A call of an optimizer class needs `optimizers` in the module (its import or the call writes it), an
+    optimizer string a `.compile` call. The classes that always act in Keras 2, and the only strings that ever
+    act, are then found by name, in any case (strings are matched lowered; an escape or line continuation in a
+    string could spell one otherwise). The other classes act only on a keyword of KEYWORDS, an integer learning
+    rate, a `*` argument or more positional arguments than Keras 3 keeps in place, in a call that writes the
+    class's name (or under an alias that an `... as` import names): commas after `Name(` are counted up to a
+    `*`, bracket, quote or comment that could hide where the call ends."""
+    acting = [n for n in CLASSES if n == "Nadam" or n in EPSILON_INSIDE_ROOT or explicit_arguments(KERAS2, n)
+              or any(string_explicit_arguments(flavour, n) for flavour in SIGNATURES)]
+    others = "|".join(n for name in CLASSES if name not in acting for n in (name, name.lower()))
+    in_place = min(_positions_kept(SIGNATURES[flavour][name].positional, KERAS3_POSITIONAL[name])
+                   for flavour in SIGNATURES for name in CLASSES if name not in acting)
+    gap = r"(?:\s|\\|#[^\n]*)*+"  # between two tokens: spaces, newlines, a backslash, a comment
+    integer = r"(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)(?![\w.])"
+    other_call = rf"(?:{others})(?:{gap}\))*{gap}\("  # `(f)(...)` calls f too
+    acts = "|".join((
+        rf"(?:{'|'.join(KEYWORDS)}){gap}=(?!=)",
+        rf"learning_rate{gap}=(?:{gap}\()*{gap}{integer}",
+        rf"{other_call}(?:{gap}\()*{gap}{integer}",
+        # `in_place` commas, or a `*`, bracket, quote or comment before them
+        rf"{other_call}(?:[^()\"'#,*]*+,){{0,{in_place - 1}}}+[^()\"'#,*]*+[,(\"'#*]",
+        rf"(?:{others}){gap}as\b",
+    ))
+    # each of `acts` starts at one of these names: checked once, before them
+    acts = rf"\b(?=(?:{'|'.join(KEYWORDS)}|learning_rate|{others})\b)(?:{acts})"
+    escape = r"[\"']\w*\\[0-7xuUN\r\n]"  # in a string that may spell an optimizer's name
+    return re.compile(rf"\A(?=[\s\S]*?(?:optimizers|compile))[\s\S]*?(?:(?i:{'|'.join(acting)})|{acts}|{escape})")
+
+
+def _positions_kept(source: Tuple[str, ...], target: Tuple[str, ...]) -> int:
+    """How many leading positional arguments Keras 3 takes at the same place."""
+    renamed = ["learning_rate" if parameter == "lr" else parameter for parameter in source]
+    kept = 0
+    while kept < min(len(renamed), len(target)) and renamed[kept] == target[kept]:
+        kept += 1
+    return kept
 
 
 class OptimizerLrToLearningRate(TracksImports, Codemod):
@@ -101,10 +143,8 @@ class OptimizerLrToLearningRate(TracksImports, Codemod):
 
     NAME = "optimizer-lr-to-learning-rate"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = (
-        "optimizers", "lr=", "decay=", "adagrad", "adadelta", "adamax", "nadam", "rmsprop", "Adagrad", "Adadelta",
-        "Adamax", "Nadam", "RMSprop",
-    )
+    TRIGGER_PATTERN = _trigger_pattern() if POSSESSIVE_REGEX else None
+    TRIGGERS = () if POSSESSIVE_REGEX else ("optimizers", "compile")  # what the pattern requires first
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)

@@ -120,7 +120,9 @@ class RemoveSessionScaffolding(TracksImports, BlockRewriter):
 
     NAME = "remove-session-scaffolding"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = ("Session", "set_session", "clear_session", "get_session", "reset_default_graph")
+    # What it acts on starts at a session (`Session`, `InteractiveSession`, Keras's `get_session`), a
+    # `reset_default_graph()` or a `tensorflow_backend.clear_session()`; `set_session` only with a session.
+    TRIGGERS = ("Session", "get_session", "reset_default_graph", "tensorflow_backend")
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     def __init__(self, *args, **kwargs) -> None:

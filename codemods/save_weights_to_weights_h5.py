@@ -8,6 +8,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from codemods._names import TracksImports, dotted
+from codemods._walk import find_all
 from tf2migrate.codemod import Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -104,7 +105,7 @@ class SaveWeightsToWeightsH5(TracksImports, Codemod):
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         files: Dict[str, WeightsFile] = {}
-        calls = m.findall(node, m.Call())
+        calls = find_all(node, cst.Call)
         for call in calls:
             self._read_call(call, files)
         for name, weights_file in files.items():
@@ -230,7 +231,7 @@ class SaveWeightsToWeightsH5(TracksImports, Codemod):
 
     def _report_other_uses(self, module: cst.Module, files: Dict[str, "WeightsFile"]) -> None:
         renamed_names = {_string_value(node) for node in self.renamed}
-        for literal in m.findall(module, m.SimpleString()):
+        for literal in find_all(module, cst.SimpleString):
             name = _string_value(literal)
             if name in renamed_names and literal not in self.renamed:
                 self.report(

@@ -14,6 +14,7 @@ from codemods._compat_names import (
     v1_only_names,
 )
 from codemods._names import TF, ImportBindings, TracksImports, tf1_name
+from codemods._walk import find_all
 from tf2migrate.codemod import Codemod, FallbackMode, FixSafety
 from tf2migrate.results import MODE_KEY, Finding, Mode, Severity
 
@@ -341,7 +342,7 @@ class Tf1LeftoversToCompatV1(TracksImports, Codemod):
         for index, statement in enumerate(module.body):
             if not isinstance(statement, (cst.SimpleStatementLine, cst.Try)):
                 continue
-            for node in m.findall(statement, m.Import() | m.ImportFrom()):
+            for node in find_all(statement, (cst.Import, cst.ImportFrom)):
                 names = ImportBindings()
                 names.add(node)
                 if bound is not None and names.names.get(head) == bound:

@@ -23,6 +23,7 @@ from codemods._summaries import (
     is_tf1_summary_op,
     keyword_or_position,
 )
+from codemods._walk import find_all
 from tf2migrate.codemod import FallbackMode, FixSafety
 from tf2migrate.results import Severity
 
@@ -123,7 +124,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
         super().visit_Module(node)
         self.graph_evidence = graph_mode_evidence(node, self.bindings)
         if self.graph_evidence is None:
-            for statement in m.findall(node, _WRITER_ASSIGNMENT):
+            for statement in find_all(node, cst.SimpleStatementLine, _WRITER_ASSIGNMENT):
                 self._plan_writer(statement)
         self._report_contrib_summaries(node)
         self._report_from_imports(node)
@@ -329,7 +330,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
         )
 
     def _report_contrib_summaries(self, module: cst.Module) -> None:
-        for attribute in m.findall(module, m.Attribute()):
+        for attribute in find_all(module, cst.Attribute):
             name = self.bindings.tf1_qualified(attribute) or ""
             if name.startswith("tensorflow.contrib.summary."):
                 self.report(
@@ -343,7 +344,7 @@ class Tf1SummariesToTf2Summaries(TracksImportsSkipsTheirNames, BlockRewriter):
                 return
 
     def _report_from_imports(self, module: cst.Module) -> None:
-        for statement in m.findall(module, m.ImportFrom()):
+        for statement in find_all(module, cst.ImportFrom):
             imported = ImportBindings()
             imported.add(statement)
             for local, bound in imported.names.items():

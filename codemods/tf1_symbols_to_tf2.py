@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import ast
-from typing import List, Optional, Sequence, Tuple, Union
+import re
+from collections import defaultdict
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
 
@@ -9,6 +11,7 @@ from codemods._arguments import keyword
 from codemods._blocks import BlockRewriter
 from codemods._names import TF, TracksImportsSkipsTheirNames, dotted
 from codemods._tf1_symbols_table import OWNED_ELSEWHERE, tf1_symbols
+from codemods._trigger_patterns import DOT, TENSORFLOW, alias_use, imported_name, trie
 from tf2migrate.codemod import FallbackMode, FixSafety
 from tf2migrate.results import Severity
 
@@ -21,6 +24,32 @@ SWITCHES_BACK = ("disable_eager_execution", "disable_v2_behavior", "disable_reso
                  "disable_control_flow_v2", "disable_v2_tensorshape")
 # v1 functions that differ only when a branch returns a one-element list or tuple (strict=False unpacks it).
 SINGLETON_UNPACKING = {"cond": ("pred", "true_fn", "false_fn")}
+
+def _trigger_pattern() -> "re.Pattern[str]":
+    """Every name this codemod rewrites or reports is a table key (or a no-op switch) reached through an import of
+    TensorFlow, so its last part, ``<last>``, is written: after ``<prev>.``, where ``<prev>`` is the key's part
+    before it or, for a top-level name, `tensorflow`, `v1` or `v2` (`tf.nn.conv2d`, `tf.compat.v1.log`,
+    `import tensorflow.nn.conv2d as c`); after an alias imported as ``<prev> as <alias>`` (`import tensorflow as
+    tf`, `from tensorflow import nn as n`); or imported by name (`from tensorflow import log`). Names reached
+    through a call or subscript (`tf.nn(x).conv2d`) are not TF names (`_is_name_chain`)."""
+    table = tf1_symbols()
+    keys = {*table.renames, *table.counterparts, *table.arguments, *NO_OPS}
+    keys = {key for key in keys if not key.startswith(OWNED_ELSEWHERE)}  # `_tf1_name` leaves them
+    lasts_by_prev: Dict[str, Set[str]] = defaultdict(set)  # "" for the top-level names
+    for key in keys:
+        module, _, last = key.rpartition(".")
+        lasts_by_prev[module.rpartition(".")[2]].add(last)
+
+    def words(names: Set[str]) -> str:
+        return trie(dict.fromkeys(names, r"\b"))
+
+    top = lasts_by_prev.pop("")
+    lasts = words(top.union(*lasts_by_prev.values()))
+    written = trie({prev: DOT + words(names) for prev, names in lasts_by_prev.items()})
+    modules = rf"(?:{TENSORFLOW}|{trie(dict.fromkeys(lasts_by_prev, ''))})"
+    return re.compile(
+        rf"{TENSORFLOW}{DOT}{words(top)}|{written}|{imported_name(lasts)}|{alias_use(modules, lasts)}"
+    )
 
 
 class Unmappable(Exception):
@@ -83,7 +112,7 @@ class Tf1SymbolsToTf2(TracksImportsSkipsTheirNames, BlockRewriter):
 
     NAME = "tf1-symbols-to-tf2"
     FIX_SAFETY = FixSafety.SAFE
-    TRIGGERS = ("tensorflow",)
+    TRIGGER_PATTERN = _trigger_pattern()
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
@@ -146,7 +175,7 @@ class Tf1SymbolsToTf2(TracksImportsSkipsTheirNames, BlockRewriter):
 
     def _tf1_name(self, node: cst.BaseExpression) -> Optional[str]:
         """``random_normal`` for ``tf.random_normal`` / ``tf.compat.v1.random_normal`` / an imported name."""
-        if not isinstance(node, (cst.Name, cst.Attribute)):
+        if not _is_name_chain(node):
             return None
         qualified = self.bindings.tf1_qualified(node)
         if not qualified or not qualified.startswith(TF + "."):
@@ -345,6 +374,14 @@ class Tf1SymbolsToTf2(TracksImportsSkipsTheirNames, BlockRewriter):
                 comma = separators[index] if index < len(separators) else cst.MaybeSentinel.DEFAULT
             out.append(arg.with_changes(comma=comma))
         return out
+
+
+def _is_name_chain(node: cst.BaseExpression) -> bool:
+    """``a.b.c``: libcst's full name would also read ``tf.nn(x).conv2d`` as ``tf.nn.conv2d`` (and the trigger
+    looks for names written one after the other)."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
 
 
 def _is_stop_gradient(value: cst.BaseExpression) -> bool:

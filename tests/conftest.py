@@ -23,6 +23,11 @@ def rewrite(source: str, *codemods: Type[Codemod], settings: Settings = Settings
     return run_text(textwrap.dedent(source), codemods, settings)
 
 
+def force_every_trigger(monkeypatch) -> None:
+    """Every codemod runs on every file, as if its trigger always matched."""
+    monkeypatch.setattr(Codemod, "is_triggered_by", classmethod(lambda cls, text: True))
+
+
 def tf2_available() -> bool:
     return importlib.util.find_spec("tensorflow") is not None
 

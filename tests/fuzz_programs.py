@@ -15,6 +15,7 @@ from typing import List, Optional
 
 from hypothesis import strategies as st
 
+from tf2migrate.codemod import Codemod
 from tf2migrate.results import FileResult, Status
 from tf2migrate.runner import Chain, run_text
 
@@ -184,6 +185,7 @@ class Outcome(enum.Enum):
     OUTPUT_DOES_NOT_COMPILE = "output does not compile"
     NOT_IDEMPOTENT = "not idempotent"
     CHANGED_PURE_FILE = "changed a file without TF/Keras code"
+    TRIGGER_MISSED = "a codemod its trigger skipped would have acted"
     LIBCST_LIMITATION = "left as it was: libcst cannot parse or reproduce it"  # refused cleanly, not a bug here
 
 
@@ -200,12 +202,15 @@ def compiles(text: str) -> bool:
     return True
 
 
-def check_program(text: str, chain: Chain, pure: bool) -> Outcome:
-    """Run ``text`` (which Python compiles) through the chain and classify what came back."""
+def check_program(text: str, chain: Chain, pure: bool, check_triggers: bool = False) -> Outcome:
+    """Run ``text`` (which Python compiles) through the chain and classify what came back. ``check_triggers``
+    also runs it with every codemod's trigger forced on, which must give the same result."""
     first = run_text(text, chain)
     problem = _failure(first)
     if problem is not None:
         return problem
+    if check_triggers and _outcome(_with_every_trigger_on(text, chain)) != _outcome(first):
+        return Outcome.TRIGGER_MISSED
     if pure:
         return Outcome.OK if first.status in (Status.UNCHANGED, Status.SKIPPED) else Outcome.CHANGED_PURE_FILE
     if first.status is not Status.CHANGED:
@@ -218,6 +223,19 @@ def check_program(text: str, chain: Chain, pure: bool) -> Outcome:
     if problem is not None:
         return problem
     return Outcome.OK if second.status is not Status.CHANGED else Outcome.NOT_IDEMPOTENT
+
+
+def _with_every_trigger_on(text: str, chain: Chain) -> FileResult:
+    triggers = Codemod.__dict__["is_triggered_by"]
+    Codemod.is_triggered_by = classmethod(lambda cls, text: True)  # type: ignore[method-assign]
+    try:
+        return run_text(text, chain)
+    finally:
+        Codemod.is_triggered_by = triggers  # type: ignore[method-assign]
+
+
+def _outcome(result: FileResult) -> tuple:
+    return result.status, result.new_text, result.mode, result.findings
 
 
 def _failure(result: FileResult) -> Optional[Outcome]:

@@ -1,5 +1,6 @@
 import textwrap
 
+from codemods._tf_layers_table import CONTRIB_HOMES, LAYER_CLASSES, LAYER_FUNCTIONS
 from codemods.contrib_and_tf_layers_to_tf_keras import ContribAndTfLayersToTfKeras
 from tests.conftest import rewrite
 from tf2migrate.results import Severity, Status
@@ -210,3 +211,30 @@ def test_code_without_tf_layers_or_contrib_is_untouched():
         """
     )
     assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+KERAS_MODEL = """\
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([layers.Dense(4), tf.keras.layers.Dropout(0.5)])
+print(len(model.layers), model.layers[0].name)
+"""
+
+
+def test_trigger_skips_a_keras_file():
+    assert not ContribAndTfLayersToTfKeras.is_triggered_by(KERAS_MODEL)
+
+
+def test_trigger_fires_for_every_tf_layers_name_and_contrib_module():
+    for name in [*LAYER_FUNCTIONS, *LAYER_CLASSES]:
+        for text in (
+            f"import tensorflow as tf\ny = tf.layers.{name}\n",
+            f"import tensorflow as keras\ny = keras.layers.{name}\n",
+            f"y = v1.layers.{name}\nfrom tensorflow.compat import v1\n",
+            f"from tensorflow.compat.v1 import (\n    layers,  # c\n)\ny = layers.{name}\n",
+        ):
+            assert ContribAndTfLayersToTfKeras.is_triggered_by(text), text
+    for module in CONTRIB_HOMES:
+        assert ContribAndTfLayersToTfKeras.is_triggered_by(f"import tensorflow as tf\ny = tf.contrib.{module}\n")

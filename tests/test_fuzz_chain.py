@@ -28,7 +28,7 @@ def fuzz_settings(default: int):
 
 
 def assert_ok(text: str, pure: bool) -> None:
-    outcome = programs.check_program(text, CHAIN, pure)
+    outcome = programs.check_program(text, CHAIN, pure, check_triggers=not pure)
     assert outcome not in programs.FAILURES, f"{outcome.value}:\n{text}"
 
 
@@ -77,6 +77,14 @@ class AppendsAStatement(Codemod):
         return tree.with_changes(body=[*tree.body, cst.parse_statement("pass\n")])
 
 
+class TriggersOnAWordItDoesNotNeed(Codemod):
+    NAME = "triggers-on-a-word-it-does-not-need"
+    TRIGGERS = ("keras",)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        return updated_node.with_changes(value="tf") if updated_node.value == "tensorflow" else updated_node
+
+
 class Crashes(Codemod):
     NAME = "crashes"
     TRIGGERS = ("tensorflow",)
@@ -86,7 +94,8 @@ class Crashes(Codemod):
 
 
 def test_the_checks_can_fail():
-    """A codemod that changes pure files, is not idempotent, or raises is caught by the same checks."""
+    """A codemod that changes pure files, is not idempotent, raises, or is skipped where it would act is caught
+    by the same checks."""
     assert programs.check_program("# keras-free helpers\nx = 1\n", (AppendsAStatement,), pure=True) is (
         programs.Outcome.CHANGED_PURE_FILE
     )
@@ -94,6 +103,9 @@ def test_the_checks_can_fail():
         programs.Outcome.NOT_IDEMPOTENT
     )
     assert programs.check_program("import tensorflow as tf\n", (Crashes,), pure=False) is programs.Outcome.CRASHED
+    assert programs.check_program("x = tensorflow\n", (TriggersOnAWordItDoesNotNeed,), False, check_triggers=True) is (
+        programs.Outcome.TRIGGER_MISSED
+    )
 
 
 def test_keras_backend_tf_alias_is_migrated_in_one_run():

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from codemods import _keras1_table
-from codemods._keras1_arguments import PREPROCESSORS, PREPROCESSOR_KEYWORDS
+from codemods._keras1_arguments import PREPROCESSOR_KEYWORDS, PREPROCESSOR_READS, PREPROCESSORS
 from codemods.keras1_arguments_to_keras2 import Keras1ArgumentsToKeras2
 from tests.conftest import REPO, requires_tf2, rewrite
 from tf2migrate.results import Severity, Status
@@ -528,3 +528,41 @@ def test_add_weight_keywords_are_accepted_by_keras3():
     layer = importlib.import_module("tensorflow.keras.layers").Layer
     parameters = inspect.signature(layer.add_weight).parameters
     assert {"name", "shape"} <= set(parameters)
+
+
+# --- trigger --------------------------------------------------------------------------------------------------------
+
+
+def test_trigger_skips_a_keras2_file():
+    source = (
+        "from keras.layers import Conv2D, Dense, Dropout\n"
+        "from keras.models import Model, Sequential\n"
+        "bias = 0.5  # Conv2D, merge and output_dim in a comment\n"
+        "model = Sequential([Dense(8, input_dim=4, use_bias=True), Dropout(rate=0.2), Dense(1)])\n"
+        "model.compile(optimizer='sgd', loss='mse')\n"
+        "fh = open('log.txt', mode='w')\n"
+    )
+    assert not Keras1ArgumentsToKeras2.is_triggered_by(source)
+    result = convert(source)
+    assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_trigger_matches_every_keyword_and_class_of_the_table():
+    trigger = Keras1ArgumentsToKeras2.is_triggered_by
+    for path in _keras1_table.table()["callables"]:
+        entry = _keras1_table.wrapped(path)
+        module, _, name = path.rpartition(".")
+        interface = entry.interface
+        for keyword in {old for old, _ in interface.conversions} | set(interface.value_conversions):
+            assert trigger(f"import keras\nlayer = keras.{path}(8,\n    {keyword} =2)\n"), (path, keyword)
+        reads = PREPROCESSOR_READS.get(interface.preprocessor, ()) if interface.preprocessor else ()
+        if reads is None:  # positional arguments alone may be Keras 1
+            assert trigger(f"from keras.{module} import {name} as C\nlayer = C(64, 3, 3)\n"), path
+            assert trigger(f"import tensorflow as tf\nlayer = (tf.keras.{path})(64, 3, 3)\n"), path
+        for keyword in reads or ():
+            assert trigger(f"from keras.{module} import {name}\nlayer = {name}(8, {keyword}=2)\n"), (path, keyword)
+    assert set(PREPROCESSOR_READS) == set(PREPROCESSORS)
+    for source in ("from keras.layers import merge\nx = merge([a, b], mode='sum')\n",
+                   "from keras.layers import Merge as M\n", "self.add_weight((3,), 'w')\n",
+                   "updates = optimizer.get_updates(params, constraints, loss)\n"):
+        assert trigger(source), source

@@ -6,7 +6,7 @@ import pytest
 
 from codemods._keras3_defaults_made_explicit_table import DATA, table
 from codemods.keras3_defaults_made_explicit import Keras3DefaultsMadeExplicit
-from tests.conftest import REPO, rewrite
+from tests.conftest import REPO, force_every_trigger, rewrite
 from tf2migrate.results import Severity, Status
 
 
@@ -397,3 +397,44 @@ def test_a_function_local_import_is_not_used_at_module_level():
         "    return K.epsilon()\n"
         "LSTM(4, recurrent_activation=backend.hard_sigmoid)\n",
     )
+
+
+# --- trigger --------------------------------------------------------------------------------------------------
+
+PLAIN_KERAS = """\
+from keras.models import Sequential
+from keras.layers import Dense, Dropout, Conv2D
+model = Sequential([Conv2D(8, (3, 3), padding="same", input_shape=(8, 8, 1)),  # (3, 3) kernel
+                    Dense(8, activation="relu"), Dropout(0.5), Dense(1)])
+model.compile(loss="mse", optimizer="sgd")
+model.fit(x, y, epochs=2, batch_size=8, verbose=0)
+print(model.predict(x, verbose=0), model.evaluate(x, y, verbose=0))
+"""
+
+
+def test_a_keras_file_with_nothing_to_make_explicit_does_not_trigger(monkeypatch):
+    assert not Keras3DefaultsMadeExplicit.is_triggered_by(PLAIN_KERAS)
+    force_every_trigger(monkeypatch)
+    result = explicit(PLAIN_KERAS)
+    assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_every_fix_finding_and_metric_of_the_table_triggers():
+    triggered = Keras3DefaultsMadeExplicit.is_triggered_by
+    for path, fixes in table().fixes.items():
+        for fix in fixes:
+            if fix.when:  # acts only in a module that sets the image data format
+                assert triggered("from keras import backend as K\nK.set_image_data_format('channels_first')\n")
+                continue
+            assert triggered(f"from keras.layers import {path.rpartition('.')[2]} as Alias\n")
+            if fix.kind == "rename_keyword":
+                assert triggered(f"x = keras.{path}(a, {fix.keyword} = 1)\n")
+            elif fix.kind == "keywordize_positional":
+                assert triggered(f"x = keras.{path}({', '.join(['(1, 2)'] * (fix.position + 1))})\n")
+            else:
+                assert triggered(f"x = keras.{path}(a, b=[1, (2, 3)])\n")
+    for path, findings in table().findings.items():
+        for finding in findings:
+            assert triggered(f"x = keras.{path}({finding.keyword + '=1' if finding.keyword else ''})\n")
+    for metric in {"accuracy", "acc", *table().metric_names, *table().rejected_metrics}:
+        assert triggered(f"model.compile(loss='mse', metrics=['mse', {metric!r}])\n")

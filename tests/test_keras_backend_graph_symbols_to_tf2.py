@@ -1,4 +1,20 @@
-from codemods.keras_backend_graph_symbols_to_tf2 import KerasBackendGraphSymbolsToTf2
+import textwrap
+
+from codemods._backend_symbols import (
+    BACKEND_RENAMES,
+    DROPPED,
+    KEYWORD_RENAMES,
+    MODULE_ALIASES,
+    NOT_MINE,
+    REPORTED,
+    TF_EQUIVALENTS,
+)
+from codemods.keras_backend_graph_symbols_to_tf2 import (
+    OPTIMIZER_METHODS,
+    PLANNERS,
+    SYMBOLS,
+    KerasBackendGraphSymbolsToTf2,
+)
 from tests.conftest import rewrite
 from tf2migrate.results import Severity, Status
 
@@ -429,3 +445,45 @@ def test_k_tf_in_a_function_gets_a_module_import_when_tf_is_only_imported_elsewh
     )
     assert result.new_text.splitlines()[:2] == ["import tensorflow as tf", ""]
     assert result.new_text.splitlines()[-1] == "    return tf.abs(x)"
+
+
+# --- trigger --------------------------------------------------------------------------------------------------------
+
+
+def test_trigger_skips_a_keras_file_that_uses_no_backend_symbol_it_acts_on():
+    source = """\
+        import tensorflow as tf
+        from keras import backend as K
+        from keras.backend import floatx
+        from keras.layers import Dense
+        from keras.models import Sequential
+
+        model = Sequential([Dense(4, input_shape=(3,))])  # K.floatx() is kept in Keras 3
+        x = tf.placeholder(tf.float32)
+        print(K.floatx(), K.epsilon(), x.dtype, tf.function, {}.update(a=1), K.set_floatx("float32"))
+        """
+    assert not KerasBackendGraphSymbolsToTf2.is_triggered_by(textwrap.dedent(source))
+    result = migrate(source)
+    assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_trigger_matches_every_symbol_the_tables_name_however_it_is_bound():
+    trigger = KerasBackendGraphSymbolsToTf2.is_triggered_by
+    tables = (DROPPED - NOT_MINE) | {*PLANNERS, *MODULE_ALIASES, *TF_EQUIVALENTS, *BACKEND_RENAMES}
+    assert tables | {n for n in REPORTED if n.isidentifier()} | {"gradients"} == SYMBOLS
+    assert all(callable(getattr(KerasBackendGraphSymbolsToTf2, method)) for method in PLANNERS.values())
+    for symbol in sorted(SYMBOLS):
+        for source in (
+            f"from keras import backend as K\ny = K.{symbol}\n",
+            f"y = (K .\n  {symbol})\nimport keras.backend as K\n",
+            f"import tensorflow as tf\ny = tf.keras.backend.{symbol}\n",
+            f"from keras.backend import (floatx,  # )\n    {symbol} as s)\n",
+            f"from keras.backend import tensorflow_backend as tb\ntb.{symbol}()\n",
+        ):
+            assert trigger(source), source
+    for function, renames in KEYWORD_RENAMES.items():
+        for keyword in renames:
+            assert trigger(f"from keras import backend as K\nK.{function}(\n    {keyword}=1)\n")
+    for method in OPTIMIZER_METHODS:
+        assert trigger(f"updates = optimizer.{method}(loss, params)\n")
+    assert trigger("class Opt:\n    def get_updates(self, loss, params):\n        pass\n")

@@ -1,7 +1,13 @@
 from textwrap import dedent
 
-from codemods.optimizer_lr_to_learning_rate import OptimizerLrToLearningRate
-from tests.conftest import rewrite
+from codemods._optimizer_tables import CLASSES, KERAS3_POSITIONAL, SIGNATURES, string_explicit_arguments
+from codemods.optimizer_lr_to_learning_rate import (
+    EPSILON_INSIDE_ROOT,
+    KEYWORDS,
+    OptimizerLrToLearningRate,
+    _positions_kept,
+)
+from tests.conftest import force_every_trigger, rewrite
 from tf2migrate.results import Status
 
 SCHEDULE = "tf.keras.optimizers.schedules.InverseTimeDecay"
@@ -528,3 +534,41 @@ def test_tf_keras_clipnorm_with_clipvalue_is_reported_too():
     )
     assert body(result) == "opt = tf.keras.optimizers.SGD(learning_rate=0.1, clipnorm=1.0, clipvalue=0.5)\n"
     assert findings(result) == [(2, "warning")]
+
+
+# --- trigger ----------------------------------------------------------------------------------------------------
+
+PLAIN_KERAS = """\
+from keras.models import Sequential
+from keras.layers import Dense
+from keras.optimizers import SGD, Adam
+model = Sequential([Dense(1, input_shape=(3,))])
+model.compile(loss="mse", optimizer=SGD(0.05, momentum=0.9), metrics=["mae"])
+model.compile(loss="mse", optimizer=Adam(learning_rate=0.001))
+model.compile(loss="mse", optimizer="sgd")
+model.fit(x, y, epochs=2, verbose=0)
+"""
+
+
+def test_a_keras_file_with_nothing_to_convert_does_not_trigger(monkeypatch):
+    assert not OptimizerLrToLearningRate.is_triggered_by(PLAIN_KERAS)
+    force_every_trigger(monkeypatch)
+    result = migrate(PLAIN_KERAS)
+    assert result.status is Status.UNCHANGED and result.findings == ()
+
+
+def test_every_class_string_keyword_and_moved_position_of_the_tables_triggers():
+    triggered = OptimizerLrToLearningRate.is_triggered_by
+    for name in CLASSES:
+        for spelling in (name, name.lower()):
+            assert triggered(f"from keras import optimizers\nopt = optimizers.{spelling}(lr=0.1)\n")
+            assert triggered(f"from keras.optimizers import {spelling} as Opt\n")
+            assert triggered(f"from keras import optimizers\nopt = optimizers.{spelling}(1)\n")
+            for flavour in SIGNATURES:
+                kept = _positions_kept(SIGNATURES[flavour][name].positional, KERAS3_POSITIONAL[name])
+                assert triggered(f"import keras.optimizers\nopt = {spelling}({', '.join(['0.5'] * (kept + 1))})\n")
+        acts_as_string = any(string_explicit_arguments(flavour, name) for flavour in SIGNATURES)
+        if name == "Nadam" or name in EPSILON_INSIDE_ROOT or acts_as_string:
+            assert triggered(f"model.compile(loss='mse', optimizer='{name.upper()}')\n")
+    for keyword in KEYWORDS:
+        assert triggered(f"import keras.optimizers\nopt = SGD({keyword} = 0.1)\n")

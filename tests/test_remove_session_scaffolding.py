@@ -1,6 +1,12 @@
 from textwrap import dedent
 
-from codemods.remove_session_scaffolding import RemoveSessionScaffolding
+from codemods.remove_session_scaffolding import (
+    KERAS_GET_SESSION,
+    RESET_DEFAULT_GRAPH,
+    SESSIONS,
+    TF_BACKEND_CLEAR_SESSION,
+    RemoveSessionScaffolding,
+)
 from tests.conftest import rewrite
 from tf2migrate.results import Status
 
@@ -478,3 +484,15 @@ def test_initializer_used_elsewhere_keeps_the_session():
     )
     assert result.status is Status.UNCHANGED
     assert [f.line for f in result.findings] == [4]
+
+
+def test_trigger_skips_a_keras_file_without_sessions():
+    keras_model = "from keras import backend as K\n\nK.clear_session()\nK.set_session(sess)\n"
+    assert not RemoveSessionScaffolding.is_triggered_by(keras_model)
+
+
+def test_trigger_fires_for_every_name_that_starts_a_rewrite():
+    for qualified in (*SESSIONS, *KERAS_GET_SESSION, RESET_DEFAULT_GRAPH, TF_BACKEND_CLEAR_SESSION):
+        module, _, name = qualified.rpartition(".")
+        assert RemoveSessionScaffolding.is_triggered_by(f"from {module} import {name} as f\nf()\n"), qualified
+        assert RemoveSessionScaffolding.is_triggered_by(f"import {module} as m\nm.{name}()\n"), qualified

@@ -1,4 +1,5 @@
-from codemods.tf1_symbols_to_tf2 import Tf1SymbolsToTf2
+from codemods._tf1_symbols_table import OWNED_ELSEWHERE, tf1_symbols
+from codemods.tf1_symbols_to_tf2 import NO_OPS, Tf1SymbolsToTf2
 from tests.conftest import rewrite
 from tf2migrate.codemod import FallbackMode, Settings
 from tf2migrate.results import Severity, Status
@@ -295,3 +296,34 @@ def test_initializer_without_arguments_is_the_tf2_initializer():
     source = "import tensorflow as tf\ninit = tf.ones_initializer()\nzeros = tf.zeros_initializer()\n"
     result = rewrite(source, Tf1SymbolsToTf2)
     assert result.new_text is None and result.findings == ()
+
+
+KERAS_MODEL = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([layers.Dense(4, activation="relu")])
+model.add(layers.Dense(1))
+x = np.zeros((8, 3)).reshape(4, 6)
+print(x.shape, tf.float32, model.layers[0].name)
+"""
+
+
+def test_trigger_skips_a_file_without_tf1_names():
+    assert not Tf1SymbolsToTf2.is_triggered_by(KERAS_MODEL)
+
+
+def test_trigger_fires_for_every_name_of_the_table():
+    table = tf1_symbols()
+    for key in {*table.renames, *table.counterparts, *table.arguments, *NO_OPS}:
+        if key.startswith(OWNED_ELSEWHERE):
+            continue
+        module, _, last = key.rpartition(".")
+        for text in (
+            f"import tensorflow as tf\ny = tf.{key}\n",
+            f"y = t1.compat.v1.{key}(x)\nimport tensorflow as t1\n",  # the import after the use
+            f"from tensorflow{'.' if module else ''}{module} import (\n    {last} as f,  # c\n)\n",
+        ):
+            assert Tf1SymbolsToTf2.is_triggered_by(text), text

@@ -16,7 +16,14 @@ from typing import Callable, List, Optional, Sequence, Tuple, Type
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile
 
-from tf2migrate.codemod import METADATA_CACHE_KEY, Codemod, MetadataCache, Settings
+from tf2migrate.codemod import (
+    IMPORT_REMOVALS_KEY,
+    METADATA_CACHE_KEY,
+    Codemod,
+    MetadataCache,
+    Settings,
+    apply_import_removals,
+)
 from tf2migrate.notebook import is_notebook, is_notebook_path, read_notebook, run_notebook
 from tf2migrate.results import MODE_KEY, FileError, FileResult, Finding, Mode, Status
 from tf2migrate.source import SourceError, SourceFile, decode_source, read_source
@@ -71,11 +78,19 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
     findings: List[Finding] = []
     mode: Optional[Mode] = None
     metadata = MetadataCache()
+    import_removals: list = []
     text = source.text  # the text of ``module``
     for codemod_class in chain:
         if not codemod_class.is_triggered_by(text):  # what the codemods before it left
             continue
-        context = CodemodContext(filename=str(path), scratch={METADATA_CACHE_KEY: metadata})
+        if codemod_class.REWRITES_IMPORTS and import_removals:
+            try:
+                module, text = _without_unused_imports(module, text, import_removals, path)
+            except Exception as exc:
+                return _import_removal_crashed(path, root, source, exc)
+            import_removals = []
+        scratch = {METADATA_CACHE_KEY: metadata, IMPORT_REMOVALS_KEY: import_removals}
+        context = CodemodContext(filename=str(path), scratch=scratch)
         codemod = codemod_class(context, settings)
         try:
             transformed = codemod.transform_module(module)
@@ -94,6 +109,11 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
         if new_text != text:  # otherwise the next codemod gets the same tree, and its metadata
             module, text = transformed, new_text
 
+    try:
+        module, text = _without_unused_imports(module, text, import_removals, path)
+    except Exception as exc:
+        return _import_removal_crashed(path, root, source, exc)
+
     ordered = tuple(sorted(findings, key=lambda f: (f.line, f.column, f.codemod)))
     new_text = text
     if new_text == source.text:
@@ -104,6 +124,15 @@ def _transform(source: SourceFile, root: Path, chain: Chain, settings: Settings)
     if reprinted != source.text:
         return _failed(path, root, source, *_round_trip_error(source.text, reprinted))
     return FileResult(path, root, Status.CHANGED, source, new_text=new_text, findings=ordered, mode=mode)
+
+
+def _without_unused_imports(module: cst.Module, text: str, removals: list, path: Path) -> Tuple[cst.Module, str]:
+    pruned = apply_import_removals(module, text, removals, str(path))
+    return (module, text) if pruned is module else (pruned, pruned.code)
+
+
+def _import_removal_crashed(path: Path, root: Path, source: SourceFile, exc: Exception) -> FileResult:
+    return _failed(path, root, source, f"removing unused imports crashed: {exc!r}", tb=traceback.format_exc())
 
 
 def _round_trip_error(text: str, printed: str) -> Tuple[str, int]:
