@@ -1,14 +1,22 @@
 """The engine's shortcuts around libcst's costs give libcst's results: method dispatch looked up once per node
 type, import removals gathered into one pass, metadata without libcst's defensive copy, parents and positions
-found without libcst's extra walks, and ``find_all``."""
+found without libcst's extra walks, declared metadata resolved when first asked for, and ``find_all``."""
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+from libcst.codemod import CodemodContext
+from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider, ScopeProvider
 
 from codemods._walk import find_all
 from tests.conftest import REPO, rewrite
-from tf2migrate.codemod import Codemod, MetadataCache, _positions, all_still_read, parents_if_no_repeated_node
+from tf2migrate.codemod import (
+    METADATA_CACHE_KEY,
+    Codemod,
+    MetadataCache,
+    _positions,
+    all_still_read,
+    parents_if_no_repeated_node,
+)
 
 GOLDEN_INPUTS = sorted(REPO.glob("golden/*/*/input.py"))
 MARK = "# tensorflow\n"  # the runner parses only files that mention TensorFlow or Keras
@@ -124,3 +132,28 @@ def test_find_all_finds_what_findall_finds_in_the_same_order():
             assert find_all(tree, kind) == m.findall(tree, matcher), path
         run_calls = m.Call(func=m.Attribute(attr=m.Name("run")))
         assert find_all(tree, cst.Call, run_calls) == m.findall(tree, run_calls), path
+
+
+class DeclaresScopesAsksOnlyForCalls(Codemod):
+    NAME = "declares-scopes-asks-only-for-calls"
+    TRIGGERS = ("tensorflow",)
+    METADATA_DEPENDENCIES = (ScopeProvider,)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scopes = []
+
+    def visit_Call(self, node):
+        self.scopes.append(self.get_metadata(ScopeProvider, node))
+
+
+def test_declared_metadata_is_resolved_when_first_asked_for():
+    cache = MetadataCache()
+    context = CodemodContext(scratch={METADATA_CACHE_KEY: cache})
+    no_call = cst.parse_module(MARK + "x = 1\n")
+    DeclaresScopesAsksOnlyForCalls(context).transform_module(no_call)
+    assert ScopeProvider not in cache.wrapper_for(no_call)._metadata  # never resolved: nothing asked
+    with_call = cst.parse_module(MARK + "print(1)\n")
+    codemod = DeclaresScopesAsksOnlyForCalls(context)
+    codemod.transform_module(with_call)
+    assert codemod.scopes and codemod.scopes[0] is not None

@@ -114,6 +114,26 @@ def _wrapper(tree: cst.Module) -> MetadataWrapper:
     return wrapper
 
 
+class _MetadataOnDemand(dict):
+    """A codemod's declared metadata, each provider resolved when first asked for: most runs of a codemod that
+    declares scopes never look one up (its trigger matched, the file has nothing for it), and scopes cost more
+    than anything else in a run."""
+
+    def __init__(self, wrapper: MetadataWrapper, providers: Iterable[type]) -> None:
+        super().__init__()
+        self._wrapper, self._providers = wrapper, frozenset(providers)
+
+    def __contains__(self, provider: object) -> bool:
+        return provider in self._providers
+
+    def __missing__(self, provider: type) -> Mapping[cst.CSTNode, object]:
+        if provider not in self._providers:
+            raise KeyError(provider)
+        value = _positions(self._wrapper) if provider is PositionProvider else self._wrapper.resolve(provider)
+        self[provider] = value
+        return value
+
+
 def _positions(wrapper: MetadataWrapper) -> Mapping[cst.CSTNode, CodeRange]:
     """``wrapper.resolve(PositionProvider)`` at half the cost: libcst follows a provider that is not batchable
     with a batched walk of the whole tree even when no batchable provider is left to feed."""
@@ -295,13 +315,14 @@ class Codemod(VisitorBasedCodemodCommand):
                 yield tree
             return
         wrapper = cache.wrapper_for(module)
-        with self.resolve(wrapper):
-            previous = self.context.wrapper
-            self.context = replace(self.context, wrapper=wrapper)
-            try:
-                yield wrapper.module
-            finally:
-                self.context = replace(self.context, wrapper=previous)
+        self.metadata = _MetadataOnDemand(wrapper, self.get_inherited_dependencies())
+        previous = self.context.wrapper
+        self.context = replace(self.context, wrapper=wrapper)
+        try:
+            yield wrapper.module
+        finally:
+            self.context = replace(self.context, wrapper=previous)
+            self.metadata = {}
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
         removals = self.context.scratch.get(IMPORT_REMOVALS_KEY)
