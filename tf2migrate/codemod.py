@@ -69,9 +69,10 @@ class Settings:
 
 
 def all_still_read(text: str, removals: list) -> bool:
-    """Whether every name these imports bind is still read somewhere in ``text``: then libcst would keep each
-    one, and its costly pass can be skipped. A name Python's own parser cannot settle (a dotted ``import a.b``,
-    a star, text it cannot parse) sends the file through libcst's pass."""
+    """Whether every name these imports bind is still read somewhere in ``text``: then each import is still
+    needed, and libcst's costly pass is skipped (an import whose name is read only where a local of the same
+    name shadows it is kept too). A name Python's own parser cannot settle (a dotted ``import a.b``, a star,
+    text it cannot parse) sends the file through libcst's pass."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Python's warnings about the user's code (`True()`) are not ours to print
