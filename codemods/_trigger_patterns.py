@@ -15,6 +15,13 @@ GAP = r"(?:\s|\\|#[^\r\n]*[\r\n])*"
 DOT = rf"(?:{GAP}\))*{GAP}\.{GAP}"
 TENSORFLOW = r"(?:tensorflow|v[12])"
 ALIASES = 3  # alias imports (`import tensorflow as tf`) a trigger follows one by one
+# A one-word string with an escape or a line continuation in it, which may spell a name the text does not show.
+STRING_ESCAPE = r"[\"']\w*\\[0-7xuUN\r\n]"
+
+
+def called(names: str) -> str:
+    """A regex for a call of one of ``names`` (a regex), also of a bracketed one: `(f)(...)` calls f too."""
+    return rf"(?:{names})(?:{GAP}\))*{GAP}\("
 
 
 def alias_use(modules: str, names: str) -> str:

@@ -39,13 +39,12 @@ def _trigger_pattern() -> "re.Pattern[str]":
     (`Convolution2D(64, 3, 3)`) and for `merge`/`Merge`, for the last part of its Keras path where it is called
     or imported under another name. A keyword argument follows `(` or `,`; between tokens, inside brackets, may
     stand spaces, newlines, backslashes and comments. The methods are matched by name, whatever the receiver."""
-    gap = GAP
 
     def words(names) -> str:
         return rf"\b(?:{'|'.join(sorted(names))})\b"
 
     def keyword(names) -> str:
-        return rf"[(,]{gap}{words(names)}{gap}="
+        return rf"[(,]{GAP}{words(names)}{GAP}="
 
     keywords, positional = set(), {path.rsplit(".", 1)[1] for path in MERGE_FUNCTIONS + MERGE_CLASSES}
     read_by = {}  # preprocessor -> the classes it runs for
@@ -60,7 +59,7 @@ def _trigger_pattern() -> "re.Pattern[str]":
         else:
             read_by.setdefault(interface.preprocessor, set()).add(path.rsplit(".", 1)[-1])
     # a class named where it is called, imported under another name, or bracketed: `(layers.Conv2D)(...)`
-    called = rf"{words(positional)}{gap}(?:[(\[)]|as\b)"
+    called = rf"{words(positional)}{GAP}(?:[(\[)]|as\b)"
     branches = [rf"[\s\S]*?(?:{keyword(keywords)}|{called})"]
     branches += [
         rf"(?=[\s\S]*?{words(classes)})[\s\S]*?{keyword(PREPROCESSOR_READS[preprocessor])}"

@@ -24,6 +24,7 @@ from codemods._keras3_defaults_made_explicit_args import (
 )
 from codemods._keras3_defaults_made_explicit_table import CallFix, semantic_note, table
 from codemods._names import TracksImports, keras_path, tf1_name
+from codemods._trigger_patterns import GAP, STRING_ESCAPE, called
 from tf2migrate.codemod import POSSESSIVE_REGEX, Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -43,10 +44,9 @@ HARD_SIGMOID = "@backend.hard_sigmoid"
 BINARY_ACCURACY = "@metrics.BinaryAccuracy"
 MODEL_METHOD_PREFIX = "models.Model."
 
-# Pieces of the trigger: what stands between two tokens (spaces, newlines, a backslash, a comment), a one-line
-# string with no escape, a comment, and one argument of a call, read up to its comma or closing parenthesis
+# Pieces of the trigger (with GAP, what stands between two tokens, from _trigger_patterns): a one-line string
+# with no escape, a comment, and one argument of a call, read up to its comma or closing parenthesis
 # through three levels of brackets; another string, a lambda or a deeper bracket stops it early.
-_GAP = r"(?:\s|\\|#[^\n]*)*+"
 _STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')(?!["'])"""
 _COMMENT = r"#[^\n]*"
 _PLAIN = r"""(?!lambda\b)[^()\[\]{}"'#,]"""  # a lambda's parameters have commas and `=` of their own
@@ -62,7 +62,7 @@ def _argument() -> str:
 def _keyword(names: Optional[Iterable[str]]) -> str:
     """An argument passed as ``name=`` for one of ``names`` (any keyword when ``names`` is None)."""
     name = r"[^\W\d]\w*" if names is None else "(?:" + "|".join(sorted(names)) + ")"
-    return rf"{_GAP}\b{name}{_GAP}=(?!=)"
+    return rf"{GAP}\b{name}{GAP}=(?!=)"
 
 
 def _trigger_pattern() -> "re.Pattern[str]":
@@ -103,8 +103,8 @@ def _trigger_pattern() -> "re.Pattern[str]":
     lacking.setdefault("verbose", set()).add("predict")
     argument = _argument()
     callables = {name for names in [*lacking.values(), *passing.values(), *positional.values()] for name in names}
-    call = lambda names: rf"(?:{'|'.join(sorted(names))})(?:{_GAP}\))*{_GAP}\("  # `(f)(...)` calls f too
-    at_name = [rf"(?:{'|'.join(sorted(words))})\b", rf"(?:{'|'.join(sorted(callables))}){_GAP}as\b"]
+    call = lambda names: called("|".join(sorted(names)))
+    at_name = [rf"(?:{'|'.join(sorted(words))})\b", rf"(?:{'|'.join(sorted(callables))}){GAP}as\b"]
     for keyword_, names in sorted(lacking.items()):
         given = _keyword([keyword_])
         at_name.append(rf"{call(names)}(?:(?!{given}){argument},)*+(?!{given}){argument}(?!,)")
@@ -117,9 +117,9 @@ def _trigger_pattern() -> "re.Pattern[str]":
     alternatives = [
         # every rule above starts at one of these names: checked once, before the rules
         rf"\b(?=(?:{'|'.join(sorted(words | callables))})\b)(?:{'|'.join(at_name)})",
-        rf"\b(?:{'|'.join(sorted(keywords))}){_GAP}=(?!=)",
-        rf"[\[(,]{_GAP}\*?{_GAP}[rRuU]?[\"']+(?:{'|'.join(metrics)})[\"']",
-        r"[\"']\w*\\[0-7xuUN\r\n]",  # a string whose value may be one of those names
+        rf"\b(?:{'|'.join(sorted(keywords))}){GAP}=(?!=)",
+        rf"[\[(,]{GAP}\*?{GAP}[rRuU]?[\"']+(?:{'|'.join(metrics)})[\"']",
+        STRING_ESCAPE,  # a string whose value may be one of those names
     ]
     return re.compile("|".join(alternatives))
 

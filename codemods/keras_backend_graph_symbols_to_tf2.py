@@ -24,7 +24,7 @@ from codemods._backend_symbols import (
 )
 from codemods._blocks import BlockRewriter
 from codemods._names import ImportBindings, TracksImports
-from codemods._trigger_patterns import GAP
+from codemods._trigger_patterns import GAP, alias_use
 from tf2migrate.codemod import FixSafety
 
 BACKEND_PREFIXES = ("backend.tensorflow_backend.", "backend.")
@@ -46,33 +46,28 @@ SYMBOLS = frozenset(
     | {name for name in REPORTED if name.isidentifier()}
 ) - NOT_MINE
 RENAMED_KEYWORDS = frozenset(old for renames in KEYWORD_RENAMES.values() for old in renames)
-FOLLOWED_ALIASES = 8  # `backend as K` imports whose uses the trigger looks for; a file with more always runs
 
 
 def _trigger_pattern() -> "re.Pattern[str]":
     """Where this codemod may act. A backend symbol is an imported name (`from keras.backend import function`)
     or an attribute of a name bound to a backend module: `backend` itself (`keras.backend.function`,
-    `tensorflow_backend.set_session`), or an alias imported `backend as K` (its use may come before the import).
+    `tensorflow_backend.set_session`), or an alias imported `backend as K` (its use may come before the import;
+    the first ALIASES aliases are followed, a file with more always runs).
     Name resolution also sees through calls, subscripts and parentheses (`(K).function`), hence any symbol right
     after a closing bracket in a file that names `backend`; functions whose keywords were renamed are touched
     only for those keywords, a keyword argument following `(` or `,`. Between tokens, inside brackets, may stand
     spaces, newlines, backslashes and comments. Optimizer methods are matched by name, whatever the receiver."""
-    gap = GAP
     symbols = rf"\b(?:{'|'.join(sorted(SYMBOLS))})\b"
-    use = rf"{gap}\.{gap}{symbols}"
-    alias = rf"backend{gap}as{gap}"
+    use = rf"{GAP}\.{GAP}{symbols}"
     inline = r"(?:[ \t\f]|\\\r?\n)*"  # within one logical line, outside brackets
     # `from <...>backend import`, and the names it imports, in brackets or on its logical line
     imported = rf"{inline}import{inline}(?:\((?:[^)#]|#[^\n]*)*?|(?:[^\n\\]|\\[\s\S])*?)"
-    # The i-th alias import, used anywhere, else the next one: a lookahead settles on its first match, so each
-    # alias gets its own; a file with more than FOLLOWED_ALIASES always runs.
-    aliases = rf"(?:[\s\S]*?{alias}){{{FOLLOWED_ALIASES + 1}}}"
-    for i in range(FOLLOWED_ALIASES, 0, -1):
-        aliases = rf"(?=(?:[\s\S]*?{alias}){{{i}}}(?P<alias{i}>\w+)\b)(?:[\s\S]*?\b(?P=alias{i}){use}|{aliases})"
+    # `K.function` after (or before) `from keras import backend as K`, or `import ...tensorflow_backend as KTF`
+    aliases = alias_use(r"\w*backend", symbols)
     return re.compile(
         rf"\A(?:(?=[\s\S]*?(?:{'|'.join(OPTIMIZER_METHODS)}))|(?=[\s\S]*?backend)(?:"
         rf"[\s\S]*?backend(?:{use}|{imported}{symbols})"
-        rf"|[\s\S]*?[)\]]{use}|[\s\S]*?[(,]{gap}\b(?:{'|'.join(sorted(RENAMED_KEYWORDS))}){gap}=|{aliases}))"
+        rf"|[\s\S]*?[)\]]{use}|[\s\S]*?[(,]{GAP}\b(?:{'|'.join(sorted(RENAMED_KEYWORDS))}){GAP}=|{aliases}))"
     )
 
 

@@ -27,6 +27,7 @@ from codemods._optimizer_tables import (
     explicit_arguments,
     string_explicit_arguments,
 )
+from codemods._trigger_patterns import GAP, STRING_ESCAPE, called
 from tf2migrate.codemod import POSSESSIVE_REGEX, Codemod, FixSafety
 from tf2migrate.results import Severity
 
@@ -51,21 +52,20 @@ def _trigger_pattern() -> "re.Pattern[str]":
     others = "|".join(n for name in CLASSES if name not in acting for n in (name, name.lower()))
     in_place = min(_positions_kept(SIGNATURES[flavour][name].positional, KERAS3_POSITIONAL[name])
                    for flavour in SIGNATURES for name in CLASSES if name not in acting)
-    gap = r"(?:\s|\\|#[^\n]*)*+"  # between two tokens: spaces, newlines, a backslash, a comment
     integer = r"(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)(?![\w.])"
-    other_call = rf"(?:{others})(?:{gap}\))*{gap}\("  # `(f)(...)` calls f too
+    other_call = called(others)
     acts = "|".join((
-        rf"(?:{'|'.join(KEYWORDS)}){gap}=(?!=)",
-        rf"learning_rate{gap}=(?:{gap}\()*{gap}{integer}",
-        rf"{other_call}(?:{gap}\()*{gap}{integer}",
+        rf"(?:{'|'.join(KEYWORDS)}){GAP}=(?!=)",
+        rf"learning_rate{GAP}=(?:{GAP}\()*{GAP}{integer}",
+        rf"{other_call}(?:{GAP}\()*{GAP}{integer}",
         # `in_place` commas, or a `*`, bracket, quote or comment before them
         rf"{other_call}(?:[^()\"'#,*]*+,){{0,{in_place - 1}}}+[^()\"'#,*]*+[,(\"'#*]",
-        rf"(?:{others}){gap}as\b",
+        rf"(?:{others}){GAP}as\b",
     ))
     # each of `acts` starts at one of these names: checked once, before them
     acts = rf"\b(?=(?:{'|'.join(KEYWORDS)}|learning_rate|{others})\b)(?:{acts})"
-    escape = r"[\"']\w*\\[0-7xuUN\r\n]"  # in a string that may spell an optimizer's name
-    return re.compile(rf"\A(?=[\s\S]*?(?:optimizers|compile))[\s\S]*?(?:(?i:{'|'.join(acting)})|{acts}|{escape})")
+    required = r"\A(?=[\s\S]*?(?:optimizers|compile))"
+    return re.compile(rf"{required}[\s\S]*?(?:(?i:{'|'.join(acting)})|{acts}|{STRING_ESCAPE})")
 
 
 def _positions_kept(source: Tuple[str, ...], target: Tuple[str, ...]) -> int:
